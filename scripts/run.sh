@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Serve Karjera with demo content on the embedded SQLite database (or DATABASE_URL if set).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+bash scripts/setup.sh
+.venv/bin/python manage.py migrate --noinput >/dev/null
+.venv/bin/python manage.py load_occupations
+.venv/bin/python manage.py sync_instruments
+echo
+echo "Karjera is running at http://$HOST:$PORT/  (Ctrl+C stops it)"
+echo
+exec .venv/bin/gunicorn karjera.wsgi:application --bind "$HOST:$PORT" --workers "${WORKERS:-3}" \
+  --access-logfile - --graceful-timeout 5 --pythonpath src

@@ -1,0 +1,1 @@
+"""Karjera: career guidance platform for Latvia."""

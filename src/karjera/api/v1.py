@@ -1,0 +1,359 @@
+"""JSON API, version 1. The OpenAPI document is served at /api/openapi.json."""
+from __future__ import annotations
+
+from typing import Literal
+
+from django.conf import settings
+from django.http import HttpResponse
+from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError, ValidationError
+from pydantic import ConfigDict, Field, StrictInt
+
+from karjera.assessments import engine
+from karjera.assessments.reports import report_pdf
+from karjera.assessments.results import present
+from karjera.core.ratelimit import client_address, hit
+from karjera.occupations.models import Occupation
+from karjera.occupations.search import search
+
+api = NinjaAPI(
+    title="Karjera API",
+    version="1",
+    description="Career choice tests and the occupation catalogue. Errors are JSON: "
+    '{"error": code, "message": text, ...details}.',
+    openapi_url="/openapi.json",
+    docs_url=None,
+    urls_namespace="api",
+)
+
+
+class Strict(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorOut(Schema):
+    error: str
+    message: str
+
+
+def _error(request, status: int, code: str, message: str, **details):
+    return api.create_response(request, {"error": code, "message": message, **details}, status=status)
+
+
+@api.exception_handler(engine.EngineError)
+def engine_error(request, exc: engine.EngineError):
+    return _error(request, exc.status, exc.code, exc.message, **exc.details)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    problems = []
+    for err in exc.errors:
+        where = ".".join(str(p) for p in err.get("loc", []) if p not in ("body", "payload"))
+        problems.append({"field": where, "message": err.get("msg", "invalid")})
+    text = "; ".join(f"{p['field']}: {p['message']}" for p in problems) or "Invalid request."
+    return _error(request, 422, "invalid", text, problems=problems)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    return _error(request, exc.status_code, "error", str(exc))
+
+
+# ---- instruments and sessions -------------------------------------------------------------------
+
+
+class InstrumentOut(Schema):
+    slug: str
+    name: str
+    summary: str
+    item_count: int
+    minutes: int
+    version: str
+
+
+@api.get("/v1/instruments", response=list[InstrumentOut], tags=["tests"])
+def list_instruments(request, language: Literal["lv", "en"] = "lv"):
+    return [
+        {
+            "slug": i.slug,
+            "name": i.text("name", language),
+            "summary": i.text("summary", language),
+            "item_count": len(i.items),
+            "minutes": i.minutes,
+            "version": i.version,
+        }
+        for i in engine.available().values()
+    ]
+
+
+class SessionIn(Strict):
+    instrument: str = Field(max_length=40)
+    language: Literal["lv", "en"] = "lv"
+
+
+class OptionOut(Schema):
+    value: int
+    label: str
+
+
+class ItemOut(Schema):
+    id: str
+    text: str
+    options: list[OptionOut]
+
+
+class SessionCreatedOut(Schema):
+    id: str
+    resume_code: str
+    instrument: str
+    version: str
+    language: str
+    items: list[ItemOut]
+
+
+class SessionOut(Schema):
+    id: str
+    instrument: str
+    version: str
+    language: str
+    status: Literal["in_progress", "completed"]
+    answered: int
+    item_count: int
+    answers: dict[str, int]
+
+
+class AnswerIn(Strict):
+    value: StrictInt
+
+
+class AnswerOut(Schema):
+    item_id: str
+    value: int
+    answered: int
+    item_count: int
+
+
+def _items(session, language: str) -> list[dict]:
+    instrument = session.instrument
+    options = instrument.options(language)
+    return [{"id": it["id"], "text": it["text"][language], "options": options} for it in instrument.items]
+
+
+@api.post("/v1/sessions", response={201: SessionCreatedOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}, tags=["tests"])
+def create_session(request, payload: SessionIn):
+    if not hit("session", client_address(request), settings.SESSION_CREATE_RATE_LIMIT, settings.SESSION_CREATE_RATE_WINDOW):
+        return _error(request, 429, "rate_limited", "Too many new tests from this address; wait a few minutes.")
+    session = engine.create_session(payload.instrument, payload.language)
+    return 201, {
+        "id": session.id,
+        "resume_code": session.display_code,
+        "instrument": session.instrument.slug,
+        "version": session.instrument.version,
+        "language": session.language,
+        "items": _items(session, session.language),
+    }
+
+
+@api.get("/v1/sessions/{session_id}", response={200: SessionOut, 404: ErrorOut}, tags=["tests"])
+def get_session(request, session_id: str):
+    session = engine.get_session(session_id)
+    answers = engine.answers_of(session)
+    return {
+        "id": session.id,
+        "instrument": session.instrument.slug,
+        "version": session.instrument.version,
+        "language": session.language,
+        "status": session.status,
+        "answered": len(answers),
+        "item_count": len(session.instrument.items),
+        "answers": answers,
+    }
+
+
+@api.put(
+    "/v1/sessions/{session_id}/answers/{item_id}",
+    response={200: AnswerOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    tags=["tests"],
+)
+def put_answer(request, session_id: str, item_id: str, payload: AnswerIn):
+    session = engine.save_answer(session_id, item_id, payload.value)
+    answered = session.answers.count()
+    return {"item_id": item_id, "value": payload.value, "answered": answered, "item_count": len(session.instrument.items)}
+
+
+class OccupationMatchOut(Schema):
+    id: str
+    esco_uri: str
+    name: str
+    fit: str
+    correlation: float
+    job_zone: int | None
+    reasons: list[str]
+
+
+class FlagOut(Schema):
+    flag: str
+    text: str
+
+
+class FieldOut(Schema):
+    code: str
+    name: str
+    percent: int
+
+
+class ResultOut(Schema):
+    instrument: str
+    version: str
+    language: str
+    scores: dict[str, int]
+    max_scores: dict[str, int]
+    code: str
+    ties: list[str]
+    flags: list[str]
+    flag_texts: list[FlagOut]
+    elevation: float
+    elevation_level: str
+    differentiation: float
+    differentiation_level: str
+    consistency: str
+    fields: list[FieldOut]
+    interpretation: str
+    occupations: list[OccupationMatchOut]
+
+
+def _result(session, language: str | None) -> dict:
+    if not session.is_completed:
+        raise engine.Conflict("The test is not finished yet.")
+    view = present(session, language)
+    return {
+        "instrument": view["instrument"]["slug"],
+        "version": view["instrument"]["version"],
+        "language": view["language"],
+        "scores": view["scores"],
+        "max_scores": session.result["max_scores"],
+        "code": view["code"],
+        "ties": view["ties"],
+        "flags": view["flag_codes"],
+        "flag_texts": view["flags"],
+        "elevation": view["elevation"],
+        "elevation_level": view["elevation_level"],
+        "differentiation": view["differentiation"],
+        "differentiation_level": view["differentiation_level"],
+        "consistency": view["consistency"],
+        "fields": view["fields"],
+        "interpretation": " ".join(filter(None, [view["pair_text"], view["third_text"]])),
+        "occupations": [{**o, "correlation": o["r"]} for o in view["occupations"]],
+    }
+
+
+@api.post("/v1/sessions/{session_id}/complete", response={200: ResultOut, 404: ErrorOut, 409: ErrorOut}, tags=["tests"])
+def complete_session(request, session_id: str):
+    session = engine.complete(session_id)
+    return _result(session, None)
+
+
+@api.get("/v1/sessions/{session_id}/result", response={200: ResultOut, 404: ErrorOut, 409: ErrorOut}, tags=["tests"])
+def get_result(request, session_id: str, language: Literal["lv", "en"] | None = None):
+    return _result(engine.get_session(session_id), language)
+
+
+@api.get("/v1/sessions/{session_id}/report.pdf", response={200: None, 404: ErrorOut, 409: ErrorOut}, tags=["tests"])
+def get_report(request, session_id: str, language: Literal["lv", "en"] | None = None):
+    session = engine.get_session(session_id)
+    if not session.is_completed:
+        raise engine.Conflict("The test is not finished yet.")
+    return report_pdf(session, language or session.language)
+
+
+class ResumeIn(Strict):
+    code: str = Field(max_length=20)
+
+
+class ResumeOut(Schema):
+    id: str
+    status: str
+    instrument: str
+
+
+@api.post("/v1/resume", response={200: ResumeOut, 404: ErrorOut, 429: ErrorOut}, tags=["tests"])
+def resume(request, payload: ResumeIn):
+    if not hit("resume", client_address(request), settings.RESUME_RATE_LIMIT, settings.RESUME_RATE_WINDOW):
+        return _error(request, 429, "rate_limited", "Too many attempts; wait a few minutes and try again.")
+    session = engine.find_by_resume_code(payload.code)
+    return {"id": session.id, "status": session.status, "instrument": session.instrument.slug}
+
+
+@api.delete("/v1/sessions/{session_id}", response={204: None, 404: ErrorOut}, tags=["tests"])
+def delete_session(request, session_id: str):
+    engine.delete(session_id)
+    return 204, None
+
+
+# ---- occupations --------------------------------------------------------------------------------
+
+
+class OccupationOut(Schema):
+    id: str
+    esco_uri: str
+    isco: str
+    pk_codes: list[str]
+    name_lv: str
+    name_en: str
+
+
+class OccupationListOut(Schema):
+    items: list[OccupationOut]
+    count: int
+
+
+class OnetCodeOut(Schema):
+    code: str
+    title: str
+    match: str
+
+
+class RiasecSourceOut(Schema):
+    tier: str
+    codes: list[OnetCodeOut]
+
+
+class OccupationDetailOut(OccupationOut):
+    alt_lv: list[str]
+    alt_en: list[str]
+    riasec: dict[str, float] | None
+    riasec_source: RiasecSourceOut | None
+    job_zone: int | None
+
+
+def _occupation(occ: Occupation) -> dict:
+    return {
+        "id": occ.id,
+        "esco_uri": occ.esco_uri,
+        "isco": occ.isco,
+        "pk_codes": [p["code"] for p in occ.pk_codes],
+        "name_lv": occ.name_lv,
+        "name_en": occ.name_en,
+    }
+
+
+@api.get("/v1/occupations", response=OccupationListOut, tags=["occupations"])
+def list_occupations(request, q: str = Field("", max_length=200), limit: int = Field(20, ge=1, le=100)):
+    items, count = search(q, limit)
+    return {"items": [_occupation(o) for o in items], "count": count}
+
+
+@api.get("/v1/occupations/{occupation_id}", response={200: OccupationDetailOut, 404: ErrorOut}, tags=["occupations"])
+def get_occupation(request, occupation_id: str):
+    occ = Occupation.objects.filter(pk=occupation_id[:40]).first()
+    if occ is None:
+        raise engine.NotFound("No such occupation.")
+    return {
+        **_occupation(occ),
+        "alt_lv": occ.alt_lv,
+        "alt_en": occ.alt_en,
+        "riasec": occ.riasec,
+        "riasec_source": occ.onet_source if occ.riasec else None,
+        "job_zone": occ.job_zone,
+    }

@@ -1,0 +1,183 @@
+"""Instruments as data: load, validate and index the versioned definition files.
+
+A content owner adds or revises a test by adding a file `instruments/<slug>/<version>.yaml`;
+no code changes. Errors name the file and the field so that the owner can fix them alone.
+This module has no Django import: it is used by the engine, the tests and the tooling alike.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+INSTRUMENTS_DIR = Path(__file__).resolve().parent / "instruments"
+SCHEMA = json.loads((Path(__file__).resolve().parent / "instrument_schema.json").read_text("utf-8"))
+LANGUAGES = ("lv", "en")
+
+
+class InstrumentError(ValueError):
+    """A definition file is malformed; the message names the file and the field."""
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def _path(error_path) -> str:
+    out = ""
+    for part in error_path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """One version of one test, exactly as its file defines it."""
+
+    data: dict = field(repr=False)
+
+    @property
+    def slug(self) -> str:
+        return self.data["slug"]
+
+    @property
+    def version(self) -> str:
+        return self.data["version"]
+
+    @property
+    def scoring(self) -> str:
+        return self.data["scoring"]
+
+    @property
+    def minutes(self) -> int:
+        return self.data["minutes"]
+
+    def text(self, key: str, language: str) -> str:
+        return self.data[key][language]
+
+    @cached_property
+    def items(self) -> list[dict]:
+        """Items in the order a pupil sees them."""
+        items = list(self.data["items"])
+        if self.data.get("presentation") == "interleave_scales":
+            by_scale: dict[str, list[dict]] = {}
+            for item in items:
+                by_scale.setdefault(item["scale"], []).append(item)
+            queues = [by_scale[s["code"]] for s in self.data["scales"] if s["code"] in by_scale]
+            items = [q[i] for i in range(max(map(len, queues))) for q in queues if i < len(q)]
+        return items
+
+    @cached_property
+    def item_index(self) -> dict[str, dict]:
+        return {item["id"]: item for item in self.data["items"]}
+
+    @cached_property
+    def option_values(self) -> frozenset[int]:
+        return frozenset(o["value"] for o in self.data["response"]["options"])
+
+    def options(self, language: str) -> list[dict]:
+        return [{"value": o["value"], "label": o["label"][language]} for o in self.data["response"]["options"]]
+
+    def scale_name(self, code: str, language: str) -> str:
+        return next(s["name"][language] for s in self.data["scales"] if s["code"] == code)
+
+    def field_name(self, code: str, language: str) -> str:
+        return next((f["name"][language] for f in self.data.get("fields", []) if f["code"] == code), code)
+
+
+def validate(data: object, source: str) -> Instrument:
+    """Check a parsed definition against the schema and its own cross-references."""
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        raise InstrumentError(f"{source}: {_path(err.absolute_path)}: {err.message}")
+    assert isinstance(data, dict)
+    scale_codes = [s["code"] for s in data["scales"]]
+    if len(set(scale_codes)) != len(scale_codes):
+        raise InstrumentError(f"{source}: scales: duplicate scale code")
+    field_codes = {f["code"] for f in data.get("fields", [])}
+    seen: set[str] = set()
+    for i, item in enumerate(data["items"]):
+        if item["id"] in seen:
+            raise InstrumentError(f"{source}: items[{i}].id: duplicate item id {item['id']!r}")
+        seen.add(item["id"])
+        if item["scale"] not in scale_codes:
+            raise InstrumentError(f"{source}: items[{i}].scale: unknown scale {item['scale']!r}")
+        if "field" in item and field_codes and item["field"] not in field_codes:
+            raise InstrumentError(f"{source}: items[{i}].field: unknown field {item['field']!r}")
+    values = [o["value"] for o in data["response"]["options"]]
+    if len(set(values)) != len(values):
+        raise InstrumentError(f"{source}: response.options: duplicate value")
+    if data["scoring"] == "riasec":
+        _check_riasec(data, source)
+    return Instrument(data)
+
+
+def _check_riasec(data: dict, source: str) -> None:
+    codes = [s["code"] for s in data["scales"]]
+    if codes != list("RIASEC"):
+        raise InstrumentError(f"{source}: scales: riasec scoring needs the scales R, I, A, S, E, C in that order")
+    interp = data["interpretation"]
+    for key in ("about", "how_to_read", "types", "pairs", "consistency", "elevation", "differentiation", "flags"):
+        if key not in interp:
+            raise InstrumentError(f"{source}: interpretation.{key}: missing")
+    for code in codes:
+        for part in ("title", "short", "description", "environments"):
+            text = interp["types"].get(code, {}).get(part)
+            _require_text(text, f"{source}: interpretation.types.{code}.{part}")
+    for a in range(6):
+        for b in range(a + 1, 6):
+            pair = codes[a] + codes[b]
+            _require_text(interp["pairs"].get(pair), f"{source}: interpretation.pairs.{pair}")
+    for group, keys in {
+        "consistency": ("adjacent", "alternate", "opposite"),
+        "elevation": ("low", "medium", "high"),
+        "differentiation": ("low", "medium", "high"),
+        "flags": ("identical_answers", "flat_profile", "tie"),
+    }.items():
+        for key in keys:
+            _require_text(interp[group].get(key), f"{source}: interpretation.{group}.{key}")
+    if not any("field" in item for item in data["items"]):
+        return
+    for i, item in enumerate(data["items"]):
+        if "field" not in item:
+            raise InstrumentError(f"{source}: items[{i}].field: missing (every item needs an education field)")
+
+
+def _require_text(value: object, where: str) -> None:
+    if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES):
+        raise InstrumentError(f"{where}: needs non-empty 'lv' and 'en' texts")
+
+
+def load_file(path: Path) -> Instrument:
+    source = f"{path.parent.name}/{path.name}"
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except yaml.YAMLError as exc:
+        raise InstrumentError(f"{source}: not valid YAML: {exc}") from exc
+    instrument = validate(data, source)
+    if instrument.slug != path.parent.name:
+        raise InstrumentError(f"{source}: slug: {instrument.slug!r} does not match its folder {path.parent.name!r}")
+    if instrument.version != path.stem:
+        raise InstrumentError(f"{source}: version: {instrument.version!r} does not match the file name")
+    return instrument
+
+
+def load_all(directory: Path = INSTRUMENTS_DIR) -> dict[str, list[Instrument]]:
+    """Every version of every instrument, oldest first."""
+    found: dict[str, list[Instrument]] = {}
+    for path in sorted(directory.glob("*/*.yaml")):
+        instrument = load_file(path)
+        found.setdefault(instrument.slug, []).append(instrument)
+    for versions in found.values():
+        versions.sort(key=lambda i: _version_key(i.version))
+    return found
+
+
+def latest(directory: Path = INSTRUMENTS_DIR) -> dict[str, Instrument]:
+    return {slug: versions[-1] for slug, versions in load_all(directory).items()}

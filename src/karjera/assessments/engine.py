@@ -1,0 +1,180 @@
+"""The assessment engine's shell: sessions, answers and completion on top of the pure core.
+
+Both the JSON API and the HTML pages call these functions, so the rules (validation, idempotency,
+no changes after completion) live in one place.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import definitions
+from .models import Answer, InstrumentVersion, TestSession, normalise_resume_code
+from .scoring import score
+
+
+class EngineError(Exception):
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, **details):
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class NotFound(EngineError):
+    status = 404
+    code = "not_found"
+
+
+class Conflict(EngineError):
+    status = 409
+    code = "conflict"
+
+
+class Invalid(EngineError):
+    status = 422
+    code = "invalid"
+
+
+@lru_cache(maxsize=1)
+def _files() -> dict[str, definitions.Instrument]:
+    return definitions.latest()
+
+
+def available() -> dict[str, definitions.Instrument]:
+    return _files()
+
+
+def _checksum(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def current_version(slug: str) -> InstrumentVersion:
+    """The newest file version of an instrument, frozen in the database on first use."""
+    instrument = available().get(slug)
+    if instrument is None:
+        raise NotFound(f"No test called {slug!r}.", instrument=slug)
+    checksum = _checksum(instrument.data)
+    row = InstrumentVersion.objects.filter(slug=slug, version=instrument.version).first()
+    if row is None:
+        try:
+            with transaction.atomic():
+                row = InstrumentVersion.objects.create(
+                    slug=slug, version=instrument.version, definition=instrument.data, checksum=checksum
+                )
+        except IntegrityError:
+            row = InstrumentVersion.objects.get(slug=slug, version=instrument.version)
+    if row.checksum != checksum:
+        raise definitions.InstrumentError(
+            f"{slug}/{instrument.version}.yaml changed after sessions were taken with it; give it a new version"
+        )
+    return row
+
+
+def create_session(slug: str, language: str) -> TestSession:
+    if language not in definitions.LANGUAGES:
+        raise Invalid(f"Language must be one of {', '.join(definitions.LANGUAGES)}.", field="language")
+    version = current_version(slug)
+    for _ in range(5):  # resume codes are random; retry on the rare collision
+        try:
+            with transaction.atomic():
+                return TestSession.objects.create(instrument_version=version, language=language)
+        except IntegrityError:
+            continue
+    raise Conflict("Could not allocate a resume code; try again.")
+
+
+def get_session(session_id: str) -> TestSession:
+    session = TestSession.objects.select_related("instrument_version").filter(pk=str(session_id)[:64]).first()
+    if session is None:
+        raise NotFound("No such test session. It may have been deleted.")
+    return session
+
+
+def answers_of(session: TestSession) -> dict[str, int]:
+    return dict(session.answers.values_list("item_id", "value"))
+
+
+def check_value(session: TestSession, item_id: str, value: object) -> int:
+    instrument = session.instrument
+    if item_id not in instrument.item_index:
+        raise NotFound(f"The test has no item {item_id!r}.", item=item_id)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid("The answer must be a whole number.", field="value")
+    if value not in instrument.option_values:
+        allowed = sorted(instrument.option_values)
+        raise Invalid(
+            f"The answer must be one of {', '.join(map(str, allowed))}.", field="value", allowed=allowed
+        )
+    return value
+
+
+def save_answer(session_id: str, item_id: str, value: object) -> TestSession:
+    """Store one answer; saving the same answer again changes nothing else (idempotent)."""
+    session = get_session(session_id)
+    value = check_value(session, item_id, value)
+    now = timezone.now()
+    with transaction.atomic():
+        # The conditional update both refuses completed sessions and holds the session row
+        # until the answer is written, so that completion cannot slip in between.
+        if not TestSession.objects.filter(pk=session.pk, status=TestSession.IN_PROGRESS).update(updated_at=now):
+            raise Conflict("This test is already finished; answers can no longer change.")
+        Answer.objects.bulk_create(
+            [Answer(session_id=session.pk, item_id=item_id, value=value, answered_at=now)],
+            update_conflicts=True,
+            unique_fields=["session", "item_id"],
+            update_fields=["value", "answered_at"],
+        )
+    return session
+
+
+def missing_items(session: TestSession, answers: dict[str, int]) -> list[str]:
+    return [item["id"] for item in session.instrument.items if item["id"] not in answers]
+
+
+def complete(session_id: str) -> TestSession:
+    """Score a fully answered session and store the result with its instrument version."""
+    from karjera.guidance.recommend import occupation_matches
+
+    with transaction.atomic():
+        session = get_session(session_id)
+        session = TestSession.objects.select_for_update().select_related("instrument_version").get(pk=session.pk)
+        if session.is_completed:
+            return session
+        answers = answers_of(session)
+        missing = missing_items(session, answers)
+        if missing:
+            raise Conflict(
+                f"{len(missing)} item(s) are not answered yet: {', '.join(missing)}.", unanswered=missing
+            )
+        instrument = session.instrument
+        result = score(instrument.scoring, instrument.items, answers, instrument.option_values)
+        result["instrument"] = {"slug": instrument.slug, "version": instrument.version}
+        if result.get("suggest_occupations"):
+            result["occupations"] = occupation_matches(result["scores"])
+        else:
+            result["occupations"] = []
+        session.result = result
+        session.status = TestSession.COMPLETED
+        session.completed_at = timezone.now()
+        session.save(update_fields=["result", "status", "completed_at", "updated_at"])
+    return session
+
+
+def find_by_resume_code(code: str) -> TestSession:
+    normalised = normalise_resume_code(code)
+    session = TestSession.objects.filter(resume_code=normalised).first() if normalised else None
+    if session is None:
+        raise NotFound("No test matches this resume code. Check the code and try again.")
+    return session
+
+
+def delete(session_id: str) -> None:
+    session = get_session(session_id)
+    session.delete()

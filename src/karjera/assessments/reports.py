@@ -1,0 +1,49 @@
+"""The downloadable PDF: the pupil's results followed by the test's full interpretation."""
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import translation
+
+from karjera.core.charts import bar_chart
+from karjera.core.pdf import render_pdf
+
+from .models import TestSession
+from .results import present
+
+
+def chart_for(view: dict) -> str:
+    from django.utils.translation import gettext as _
+
+    bars = [
+        {"label": t["name"], "value": t["score"], "max": t["max"], "highlight": t["code"] in view["code"]}
+        for t in view["types"]
+    ]
+    description = "; ".join(f"{t['name']} {t['score']}/{t['max']}" for t in view["types"])
+    return bar_chart(bars, _("Interest scores by type"), description)
+
+
+def report_pdf(session: TestSession, language: str) -> HttpResponse:
+    key = f"report:{session.pk}:{language}:{session.completed_at.timestamp() if session.completed_at else 0}"
+    pdf = cache.get(key)
+    if pdf is None:
+        with translation.override(language):
+            view = present(session, language)
+            interp = session.instrument.data["interpretation"]
+            pdf = render_pdf(
+                "assessments/report.html",
+                {
+                    "view": view,
+                    "chart": chart_for(view),
+                    "session": session,
+                    "pairs": [
+                        {"key": k, "names": [session.instrument.scale_name(c, language) for c in k], "text": v[language]}
+                        for k, v in interp["pairs"].items()
+                    ],
+                    "LANGUAGE_CODE": language,
+                },
+            )
+        cache.set(key, pdf, 600)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"karjera-{session.instrument.slug}-{session.display_code}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,139 @@
+"""What a stored result means, in the pupil's language: shared by the result page, the PDF and the API."""
+from __future__ import annotations
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from karjera.guidance.matching import top_types
+from karjera.occupations.models import Occupation
+
+from .models import TestSession
+
+FIT_LABELS = {
+    "strong": lambda: _("strong fit"),
+    "good": lambda: _("good fit"),
+    "some": lambda: _("some fit"),
+    "weak": lambda: _("weak fit"),
+}
+
+JOB_ZONES = {
+    1: lambda: _("little preparation: basic education and a short training at work"),
+    2: lambda: _("some preparation: basic or secondary education and training at work, or vocational education (LQF level 3)"),
+    3: lambda: _("medium preparation: vocational secondary education (LQF level 4) or college"),
+    4: lambda: _("considerable preparation: usually a bachelor's degree (LQF level 6)"),
+    5: lambda: _("extensive preparation: usually a master's degree or more (LQF level 7-8)"),
+}
+
+
+def job_zone_text(zone: int | None) -> str:
+    return JOB_ZONES[zone]() if zone in JOB_ZONES else ""
+
+
+def _pick(text: dict, language: str) -> str:
+    return text[language]
+
+
+def occupation_reasons(occ: Occupation, match: dict, pupil_top: list[str], instrument, language: str) -> list[str]:
+    profile = occ.riasec or {}
+    occ_top = top_types(profile, 3) if profile else []
+    shared = [t for t in pupil_top if t in occ_top]
+    reasons = []
+    if shared:
+        names = ", ".join(instrument.scale_name(t, language) for t in shared)
+        reasons.append(_("Your strongest interest types are also strong in this occupation: %(types)s.") % {"types": names})
+    reasons.append(
+        _("Interest profile similarity %(r)s (correlation from −1 to 1; this occupation's code %(code)s).")
+        % {"r": f"{match['r']:.2f}".replace(".", "," if language == "lv" else "."), "code": "".join(occ_top)}
+    )
+    if occ.job_zone:
+        reasons.append(_("Preparation: %(zone)s.") % {"zone": job_zone_text(occ.job_zone)})
+    source = occ.onet_source or {}
+    codes = ", ".join(c["code"] for c in source.get("codes", []))
+    if codes:
+        reasons.append(
+            _("Interest profile from O*NET %(codes)s (%(tier)s match).") % {"codes": codes, "tier": source.get("tier", "")}
+        )
+    return reasons
+
+
+def present(session: TestSession, language: str | None = None) -> dict:
+    """Everything the result page, the PDF and the API show, already in one language."""
+    language = language or session.language
+    instrument = session.instrument
+    result = session.result or {}
+    interp = instrument.data["interpretation"]
+    with translation.override(language):
+        scores = result["scores"]
+        code = result["code"]
+        types = [
+            {
+                "code": t,
+                "name": instrument.scale_name(t, language),
+                "score": scores[t],
+                "max": result["max_scores"][t],
+                "title": _pick(interp["types"][t]["title"], language),
+                "short": _pick(interp["types"][t]["short"], language),
+                "description": _pick(interp["types"][t]["description"], language),
+                "environments": _pick(interp["types"][t]["environments"], language),
+            }
+            for t in "RIASEC"
+        ]
+        by_code = {t["code"]: t for t in types}
+        pair_key = "".join(sorted(code[:2], key="RIASEC".index))
+        suggest = result.get("suggest_occupations", False)
+        flags = [
+            {"flag": f, "text": _pick(interp["flags"][f], language)} for f in result.get("flags", [])
+        ]
+        fields = [
+            {**f, "name": instrument.field_name(f["code"], language)} for f in result.get("fields", [])
+        ]
+        pupil_top = top_types(scores, 3)
+        matches = result.get("occupations", [])
+        occupations = Occupation.objects.in_bulk([m["id"] for m in matches])
+        occ_rows = []
+        for m in matches:
+            occ = occupations.get(m["id"])
+            if occ is None:  # removed from the catalogue since the test was taken
+                continue
+            occ_rows.append(
+                {
+                    "id": occ.id,
+                    "esco_uri": occ.esco_uri,
+                    "name": occ.name(language),
+                    "fit": m["fit"],
+                    "fit_label": FIT_LABELS[m["fit"]](),
+                    "r": m["r"],
+                    "job_zone": occ.job_zone,
+                    "reasons": occupation_reasons(occ, m, pupil_top, instrument, language),
+                }
+            )
+        return {
+            "language": language,
+            "instrument": {"slug": instrument.slug, "version": instrument.version, "name": instrument.text("name", language)},
+            "completed_at": session.completed_at,
+            "scores": scores,
+            "types": types,
+            "ranked_types": [by_code[t] for t in result["order"]],
+            "code": code,
+            "code_names": [by_code[t]["name"] for t in code],
+            "ties": result.get("ties", []),
+            "flags": flags,
+            "flag_codes": result.get("flags", []),
+            "suggest_occupations": suggest,
+            "pair_text": _pick(interp["pairs"][pair_key], language) if suggest else "",
+            "third_text": by_code[code[2]]["short"] if suggest else "",
+            "consistency": result["consistency"],
+            "consistency_text": _pick(interp["consistency"][result["consistency"]], language) if suggest else "",
+            "elevation": result["elevation"],
+            "elevation_level": result["elevation_level"],
+            "elevation_text": _pick(interp["elevation"][result["elevation_level"]], language),
+            "differentiation": result["differentiation"],
+            "differentiation_level": result["differentiation_level"],
+            "differentiation_text": _pick(interp["differentiation"][result["differentiation_level"]], language),
+            "fields": fields,
+            "fields_intro": _pick(interp["fields_intro"], language) if "fields_intro" in interp else "",
+            "about": _pick(interp["about"], language),
+            "how_to_read": _pick(interp["how_to_read"], language),
+            "next_steps": _pick(interp["next_steps"], language) if "next_steps" in interp else "",
+            "occupations": occ_rows,
+        }

@@ -1,0 +1,192 @@
+"""Pupil-facing pages of the tests. Every step works as a plain form; test.js only makes it quicker."""
+import math
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from karjera.core.ratelimit import client_address, hit
+
+from . import engine
+from .reports import chart_for, report_pdf
+from .results import present
+
+
+def _session_or_404(session_id):
+    try:
+        return engine.get_session(session_id)
+    except engine.NotFound as exc:
+        raise Http404(exc.message) from exc
+
+
+@require_http_methods(["GET", "POST"])
+def intro(request, slug):
+    instrument = engine.available().get(slug)
+    if instrument is None:
+        raise Http404(_("No such test."))
+    language = request.LANGUAGE_CODE
+    if request.method == "POST":
+        if not hit("session", client_address(request), settings.SESSION_CREATE_RATE_LIMIT, settings.SESSION_CREATE_RATE_WINDOW):
+            return render(request, "assessments/rate_limited.html", status=429)
+        session = engine.create_session(slug, language)
+        return redirect("assessments:item", session.id, 1)
+    return render(
+        request,
+        "assessments/intro.html",
+        {
+            "instrument": instrument,
+            "name": instrument.text("name", language),
+            "summary": instrument.text("summary", language),
+            "instructions": instrument.text("instructions", language),
+            "about": instrument.data["interpretation"]["about"][language],
+            "options": instrument.options(language),
+        },
+    )
+
+
+def session_home(request, session_id):
+    session = _session_or_404(session_id)
+    if session.is_completed:
+        return redirect("assessments:result", session.id)
+    answers = engine.answers_of(session)
+    for number, item in enumerate(session.instrument.items, start=1):
+        if item["id"] not in answers:
+            return redirect("assessments:item", session.id, number)
+    return redirect("assessments:finish", session.id)
+
+
+def _progress(session, answered: int) -> dict:
+    total = len(session.instrument.items)
+    remaining = total - answered
+    seconds_per_item = session.instrument.minutes * 60 / total
+    return {
+        "answered": answered,
+        "total": total,
+        "percent": round(100 * answered / total),
+        "minutes_left": math.ceil(remaining * seconds_per_item / 60) if remaining else 0,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def item(request, session_id, number):
+    session = _session_or_404(session_id)
+    if session.is_completed:
+        return redirect("assessments:result", session.id)
+    items = session.instrument.items
+    if not 1 <= number <= len(items):
+        raise Http404(_("No such question."))
+    current = items[number - 1]
+    language = request.LANGUAGE_CODE
+    error = None
+    if request.method == "POST":
+        raw = request.POST.get("value", "")
+        try:
+            engine.save_answer(session.id, current["id"], int(raw))
+        except ValueError:
+            error = _("Choose one of the answers.")
+        except engine.Invalid:
+            error = _("Choose one of the answers.")
+        except engine.Conflict:
+            return redirect("assessments:result", session.id)
+        else:
+            if number < len(items):
+                return redirect(reverse("assessments:item", args=[session.id, number + 1]) + "?saved=1")
+            return redirect(reverse("assessments:finish", args=[session.id]) + "?saved=1")
+    answers = engine.answers_of(session)
+    selected = answers.get(current["id"])
+    next_url = (
+        reverse("assessments:item", args=[session.id, number + 1])
+        if number < len(items)
+        else reverse("assessments:finish", args=[session.id])
+    )
+    return render(
+        request,
+        "assessments/item.html",
+        {
+            "session": session,
+            "number": number,
+            "item": current,
+            "text": current["text"][language],
+            "options": session.instrument.options(language),
+            "selected": selected,
+            "progress": _progress(session, len(answers)),
+            "prev_url": reverse("assessments:item", args=[session.id, number - 1]) if number > 1 else None,
+            "next_url": next_url,
+            "saved": request.GET.get("saved") == "1" and not error,
+            "error": error,
+            "name": session.instrument.text("name", language),
+            "question": session.instrument.text("instructions", language),
+        },
+        status=422 if error else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def finish(request, session_id):
+    session = _session_or_404(session_id)
+    if session.is_completed:
+        return redirect("assessments:result", session.id)
+    answers = engine.answers_of(session)
+    missing = [
+        {"number": n, "text": it["text"][request.LANGUAGE_CODE]}
+        for n, it in enumerate(session.instrument.items, start=1)
+        if it["id"] not in answers
+    ]
+    if request.method == "POST" and not missing:
+        engine.complete(session.id)
+        return redirect("assessments:result", session.id)
+    return render(
+        request,
+        "assessments/finish.html",
+        {
+            "session": session,
+            "missing": missing,
+            "progress": _progress(session, len(answers)),
+            "saved": request.GET.get("saved") == "1",
+            "name": session.instrument.text("name", request.LANGUAGE_CODE),
+        },
+    )
+
+
+def result(request, session_id):
+    session = _session_or_404(session_id)
+    if not session.is_completed:
+        return redirect("assessments:session", session.id)
+    view = present(session, request.LANGUAGE_CODE)
+    return render(request, "assessments/result.html", {"session": session, "view": view, "chart": chart_for(view)})
+
+
+def report(request, session_id):
+    session = _session_or_404(session_id)
+    if not session.is_completed:
+        return redirect("assessments:session", session.id)
+    return report_pdf(session, request.LANGUAGE_CODE)
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request, session_id):
+    session = _session_or_404(session_id)
+    if request.method == "POST":
+        engine.delete(session.id)
+        return render(request, "assessments/deleted.html")
+    return render(request, "assessments/delete.html", {"session": session})
+
+
+@require_http_methods(["GET", "POST"])
+def resume(request):
+    error = None
+    code = ""
+    if request.method == "POST":
+        code = request.POST.get("code", "")[:20]
+        if not hit("resume", client_address(request), settings.RESUME_RATE_LIMIT, settings.RESUME_RATE_WINDOW):
+            return render(request, "assessments/rate_limited.html", status=429)
+        try:
+            session = engine.find_by_resume_code(code)
+        except engine.NotFound:
+            error = _("No test matches this resume code. Check the code and try again.")
+        else:
+            return redirect("assessments:session", session.id)
+    return render(request, "assessments/resume.html", {"error": error, "code": code}, status=404 if error else 200)
