@@ -215,9 +215,7 @@ def test_chosen_tier_is_the_best_tier_with_data(items):
         return
     assert result["tier"] == min(with_data, key=order.index)
     assert {c["match"] for c in result["codes"]} == {dict(cw.TIERS)[result["tier"]]}
-    assert all(c["code"] not in result["skipped"] for c in result["codes"]) or len(items) != len(
-        {i[0] for i in items}
-    )
+    assert not {c["code"] for c in result["codes"]} & set(result["skipped"])
 
 
 @given(st.lists(st.integers(1, 5), min_size=1, max_size=9))
@@ -349,3 +347,32 @@ def test_catalogue_cook(catalogue):
 def test_catalogue_attribution(catalogue):
     attribution = " ".join(catalogue["meta"]["attribution"])
     assert "O*NET 29.3 Database" in attribution and "ESCO classification, European Commission" in attribution
+
+
+# --- the build command fails loudly --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def build_tool():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_occupation_data", ROOT / "tools" / "build_occupation_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_names_a_missing_source_file(build_tool, tmp_path, capsys):
+    assert build_tool.main(["--source", str(tmp_path), "--out", str(tmp_path / "out.json")]) == 2
+    err = capsys.readouterr().err
+    assert "esco_labels_lv_en.csv" in err and "missing" in err
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_build_names_an_unexpected_header(build_tool, tmp_path, capsys):
+    labels = tmp_path / "esco-1.0.8" / "esco_labels_lv_en.csv"
+    labels.parent.mkdir()
+    labels.write_text("concept_uri,concept_type,isco,pref_label_lv\n", encoding="utf-8")
+    assert build_tool.main(["--source", str(tmp_path), "--out", str(tmp_path / "out.json")]) == 2
+    err = capsys.readouterr().err
+    assert "unexpected header on line 1" in err and "isco_code" in err

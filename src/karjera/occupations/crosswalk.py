@@ -147,7 +147,7 @@ def choose_tier(matches: Iterable[Sequence]) -> dict:
     ``matches`` holds ``(onet_code, match_type, data)`` triples, ``data`` being ``None`` when O*NET has
     nothing for that code. Returns ``{"tier", "used": [(code, match, data)], "skipped": [(code, match)]}``;
     ``tier`` is ``None`` and both lists are empty when no tier yields data. A code listed twice in a tier
-    counts once (its first entry). Unknown match types raise ``ValueError``.
+    counts once (its first entry with data). Unknown match types raise ``ValueError``.
     """
     by_match: dict[str, list[tuple[str, str, Any]]] = defaultdict(list)
     for item in matches:
@@ -156,16 +156,12 @@ def choose_tier(matches: Iterable[Sequence]) -> dict:
             raise ValueError(f"unknown crosswalk match type {match!r} for O*NET {code}")
         by_match[match].append((code, match, data))
     for tier, match in TIERS:
-        seen: set[str] = set()
-        used, skipped = [], []
+        first: dict[str, tuple[str, str, Any]] = {}
         for code, m, data in by_match.get(match, []):
-            if code in seen:
-                continue
-            seen.add(code)
-            if _has_data(data):
-                used.append((code, m, data))
-            else:
-                skipped.append((code, m))
+            if code not in first or (not _has_data(first[code][2]) and _has_data(data)):
+                first[code] = (code, m, data)
+        used = [entry for entry in first.values() if _has_data(entry[2])]
+        skipped = [(code, m) for code, m, data in first.values() if not _has_data(data)]
         if used:
             return {"tier": tier, "used": used, "skipped": skipped}
     return {"tier": None, "used": [], "skipped": []}
