@@ -19,6 +19,12 @@ from karjera.occupations import crosswalk as cw  # noqa: E402
 CATALOGUE = ROOT / "data" / "occupations.json"
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """These tests are pure: override the suite-wide autouse cache fixture so they also run without Django."""
+    yield
+
+
 def riasec(r, i, a, s, e, c):
     return dict(zip(cw.RIASEC_KEYS, (r, i, a, s, e, c)))
 
@@ -241,7 +247,10 @@ def test_job_zone_median_within_inputs(zones):
         ("Informācijas tehnoloģiju (IT) pakalpojumu VADĪTĀJS", "Informācijas tehnoloģiju (IT) pakalpojumu vadītājs"),
         ("GāzMETINĀTĀJS (OAW)", "Gāzmetinātājs (OAW)"),
         ("Rokas lokMETINĀTĀJS (XYZ)", "Rokas lokmetinātājs (XYZ)"),
-        ("REZIDENTS (izņemot REZIDENTUS ģimenes ārsta specialitātē)", "Rezidents (izņemot rezidentus ģimenes ārsta specialitātē)"),
+        (
+            "REZIDENTS (izņemot REZIDENTUS ģimenes ārsta specialitātē)",
+            "Rezidents (izņemot rezidentus ģimenes ārsta specialitātē)",
+        ),
         ("VADĪTĀJS/ PRIEKŠ\u00adNIEKS", "Vadītājs/ priekšnieks"),
         ("Ielidošanas servisa  AĢENTS", "Ielidošanas servisa aģents"),
         ("ŠĶIROTĀJS", "Šķirotājs"),

@@ -5,7 +5,7 @@ from typing import Literal
 
 from django.conf import settings
 from django.http import HttpResponse
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError, ValidationError
 from pydantic import ConfigDict, Field, StrictInt
 
@@ -145,14 +145,14 @@ def create_session(request, payload: SessionIn):
     if not hit("session", client_address(request), settings.SESSION_CREATE_RATE_LIMIT, settings.SESSION_CREATE_RATE_WINDOW):
         return _error(request, 429, "rate_limited", "Too many new tests from this address; wait a few minutes.")
     session = engine.create_session(payload.instrument, payload.language)
-    return 201, {
+    return Status(201, {
         "id": session.id,
         "resume_code": session.display_code,
         "instrument": session.instrument.slug,
         "version": session.instrument.version,
         "language": session.language,
         "items": _items(session, session.language),
-    }
+    })
 
 
 @api.get("/v1/sessions/{session_id}", response={200: SessionOut, 404: ErrorOut}, tags=["tests"])
@@ -288,7 +288,7 @@ def resume(request, payload: ResumeIn):
 @api.delete("/v1/sessions/{session_id}", response={204: None, 404: ErrorOut}, tags=["tests"])
 def delete_session(request, session_id: str):
     engine.delete(session_id)
-    return 204, None
+    return Status(204, None)
 
 
 # ---- occupations --------------------------------------------------------------------------------
@@ -339,7 +339,7 @@ def _occupation(occ: Occupation) -> dict:
 
 
 @api.get("/v1/occupations", response=OccupationListOut, tags=["occupations"])
-def list_occupations(request, q: str = Field("", max_length=200), limit: int = Field(20, ge=1, le=100)):
+def list_occupations(request, q: str = Query("", max_length=200), limit: int = Query(20, ge=1, le=100)):
     items, count = search(q, limit)
     return {"items": [_occupation(o) for o in items], "count": count}
 

@@ -25,6 +25,15 @@ JOB_ZONES = {
 }
 
 
+MATCH_TIERS = {
+    "exact": lambda: _("exact"),
+    "close": lambda: _("close"),
+    "narrow": lambda: _("narrower"),
+    "broad": lambda: _("broader"),
+    "isco_group": lambda: _("same ISCO group"),
+}
+
+
 def job_zone_text(zone: int | None) -> str:
     return JOB_ZONES[zone]() if zone in JOB_ZONES else ""
 
@@ -51,7 +60,7 @@ def occupation_reasons(occ: Occupation, match: dict, pupil_top: list[str], instr
     codes = ", ".join(c["code"] for c in source.get("codes", []))
     if codes:
         reasons.append(
-            _("Interest profile from O*NET %(codes)s (%(tier)s match).") % {"codes": codes, "tier": source.get("tier", "")}
+            _("Interest profile from O*NET %(codes)s (%(tier)s match).") % {"codes": codes, "tier": MATCH_TIERS.get(source.get("tier"), lambda: source.get("tier", ""))()}
         )
     return reasons
 
