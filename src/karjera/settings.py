@@ -175,6 +175,10 @@ SESSION_CREATE_RATE_WINDOW = env_int("SESSION_CREATE_RATE_WINDOW", 600)
 # Unfinished test sessions untouched this long are removed by `purge_sessions`.
 SESSION_RETENTION_DAYS = env_int("SESSION_RETENTION_DAYS", 365)
 
+# Who runs this deployment; shown in the accessibility statement.
+OPERATOR_NAME = env_str("OPERATOR_NAME")
+OPERATOR_EMAIL = env_str("OPERATOR_EMAIL")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

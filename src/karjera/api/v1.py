@@ -60,6 +60,12 @@ def http_error(request, exc: HttpError):
     return _error(request, exc.status_code, "error", str(exc))
 
 
+@api.get("/v1/ping", tags=["service"])
+def ping(request):
+    """The cheapest request the stack can answer: the ceiling the benchmarks compare against."""
+    return {"ok": True}
+
+
 # ---- instruments and sessions -------------------------------------------------------------------
 
 

@@ -61,7 +61,7 @@ def current_version(slug: str) -> InstrumentVersion:
     if instrument is None:
         raise NotFound(f"No test called {slug!r}.", instrument=slug)
     checksum = _checksum(instrument.data)
-    row = InstrumentVersion.objects.filter(slug=slug, version=instrument.version).first()
+    row = InstrumentVersion.objects.filter(slug=slug, version=instrument.version).defer("definition").first()
     if row is None:
         try:
             with transaction.atomic():
@@ -95,7 +95,12 @@ def create_session(slug: str, language: str) -> TestSession:
 
 
 def get_session(session_id: str) -> TestSession:
-    session = TestSession.objects.select_related("instrument_version").filter(pk=str(session_id)[:64]).first()
+    session = (
+        TestSession.objects.select_related("instrument_version")
+        .defer("instrument_version__definition", "result")
+        .filter(pk=str(session_id)[:64])
+        .first()
+    )
     if session is None:
         raise NotFound("No such test session. It may have been deleted.")
     return session
@@ -148,7 +153,12 @@ def complete(session_id: str) -> TestSession:
 
     with transaction.atomic():
         session = get_session(session_id)
-        session = TestSession.objects.select_for_update().select_related("instrument_version").get(pk=session.pk)
+        session = (
+            TestSession.objects.select_for_update(of=("self",))
+            .select_related("instrument_version")
+            .defer("instrument_version__definition")
+            .get(pk=session.pk)
+        )
         if session.is_completed:
             return session
         answers = answers_of(session)

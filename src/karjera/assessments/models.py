@@ -1,4 +1,5 @@
 import secrets
+import threading
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,10 @@ def normalise_resume_code(text: str) -> str:
     return "".join(ch for ch in (text or "").upper() if ch.isalnum())
 
 
+_instrument_cache: dict[tuple[int, str], Instrument] = {}
+_instrument_lock = threading.Lock()
+
+
 class InstrumentVersion(models.Model):
     """A frozen copy of one instrument file, so that each session keeps the version it was taken with."""
 
@@ -41,9 +46,14 @@ class InstrumentVersion(models.Model):
 
     @property
     def instrument(self) -> Instrument:
-        cached = getattr(self, "_instrument", None)
+        """The parsed definition, cached per process: a frozen version never changes once sessions use it."""
+        key = (self.pk, self.checksum)
+        cached = _instrument_cache.get(key)
         if cached is None:
-            cached = self._instrument = Instrument(self.definition)
+            definition = InstrumentVersion.objects.values_list("definition", flat=True).get(pk=self.pk)
+            cached = Instrument(definition)
+            with _instrument_lock:
+                _instrument_cache[key] = cached
         return cached
 
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from karjera.guidance.matching import top_types
 from karjera.occupations.models import Occupation
@@ -34,6 +36,19 @@ MATCH_TIERS = {
 }
 
 
+CROSSWALK_MATCHES = {
+    "exactMatch": lambda: _("exact match"),
+    "closeMatch": lambda: _("close match"),
+    "narrowMatch": lambda: _("narrower match"),
+    "broadMatch": lambda: _("broader match"),
+    "exactISCO": lambda: _("same ISCO group"),
+}
+
+
+def match_label(match: str) -> str:
+    return CROSSWALK_MATCHES[match]() if match in CROSSWALK_MATCHES else match
+
+
 def job_zone_text(zone: int | None) -> str:
     return JOB_ZONES[zone]() if zone in JOB_ZONES else ""
 
@@ -49,13 +64,20 @@ def occupation_reasons(occ: Occupation, match: dict, pupil_top: list[str], instr
     reasons = []
     if shared:
         names = ", ".join(instrument.scale_name(t, language) for t in shared)
-        reasons.append(_("Your strongest interest types are also strong in this occupation: %(types)s.") % {"types": names})
+        reasons.append(
+            ngettext(
+                "Your strongest interest type is also strong in this occupation: %(types)s.",
+                "Your strongest interest types are also strong in this occupation: %(types)s.",
+                len(shared),
+            )
+            % {"types": names}
+        )
     reasons.append(
         _("Interest profile similarity %(r)s (correlation from −1 to 1; this occupation's code %(code)s).")
         % {"r": f"{match['r']:.2f}".replace(".", "," if language == "lv" else "."), "code": "".join(occ_top)}
     )
     if occ.job_zone:
-        reasons.append(_("Preparation: %(zone)s.") % {"zone": job_zone_text(occ.job_zone)})
+        reasons.append(capfirst(job_zone_text(occ.job_zone)) + ".")
     source = occ.onet_source or {}
     codes = ", ".join(c["code"] for c in source.get("codes", []))
     if codes:

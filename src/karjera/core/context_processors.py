@@ -12,4 +12,10 @@ def site(request):
     for code, _name in settings.LANGUAGES:
         short, long = LABELS[code]
         links.append({"code": code, "short": short, "long": long, "url": translate_url(path, code), "current": code == current})
-    return {"DEBUG": settings.DEBUG, "language_links": links}
+    return {
+        "DEBUG": settings.DEBUG,
+        "language_links": links,
+        "OPERATOR_NAME": settings.OPERATOR_NAME,
+        "OPERATOR_EMAIL": settings.OPERATOR_EMAIL,
+        "RETENTION_DAYS": settings.SESSION_RETENTION_DAYS,
+    }

@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from karjera.assessments.results import job_zone_text
+from karjera.assessments.results import job_zone_text, match_label
 from karjera.core.charts import bar_chart
 
 from .models import IscoGroup, Occupation
@@ -50,5 +50,8 @@ def occupation_detail(request, occupation_id):
             "chart": chart,
             "rows": rows,
             "job_zone_text": job_zone_text(occ.job_zone),
+            "onet_codes": [
+                {**c, "match": match_label(c.get("match", ""))} for c in (occ.onet_source or {}).get("codes", [])
+            ],
         },
     )
