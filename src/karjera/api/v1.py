@@ -146,7 +146,11 @@ def _items(session, language: str) -> list[dict]:
     return [{"id": it["id"], "text": it["text"][language], "options": options} for it in instrument.items]
 
 
-@api.post("/v1/sessions", response={201: SessionCreatedOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}, tags=["tests"])
+@api.post(
+    "/v1/sessions",
+    response={201: SessionCreatedOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut, 503: ErrorOut},
+    tags=["tests"],
+)
 def create_session(request, payload: SessionIn):
     if not hit("session", client_address(request), settings.SESSION_CREATE_RATE_LIMIT, settings.SESSION_CREATE_RATE_WINDOW):
         return _error(request, 429, "rate_limited", "Too many new tests from this address; wait a few minutes.")

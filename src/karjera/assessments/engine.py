@@ -37,6 +37,13 @@ class Conflict(EngineError):
     code = "conflict"
 
 
+class Unavailable(EngineError):
+    """The test's definition file is inconsistent with what sessions were taken with."""
+
+    status = 503
+    code = "unavailable"
+
+
 class Invalid(EngineError):
     status = 422
     code = "invalid"
@@ -75,8 +82,9 @@ def current_version(slug: str) -> InstrumentVersion:
             row.definition, row.checksum = instrument.data, checksum
             row.save(update_fields=["definition", "checksum"])
             return row
-        raise definitions.InstrumentError(
-            f"{slug}/{instrument.version}.yaml changed after sessions were taken with it; give it a new version"
+        raise Unavailable(
+            f"{slug}/{instrument.version}.yaml changed after sessions were taken with it; give it a new version",
+            instrument=slug,
         )
     return row
 

@@ -14,3 +14,5 @@ class Command(BaseCommand):
                 self.stdout.write(f"{row.slug} {row.version}: {len(row.instrument.items)} items")
         except definitions.InstrumentError as exc:
             raise CommandError(str(exc)) from exc
+        except engine.Unavailable as exc:
+            raise CommandError(exc.message) from exc
