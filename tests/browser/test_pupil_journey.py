@@ -232,6 +232,9 @@ def axe_problems(page, name: str) -> list[str]:
 
     results = Axe().run(page)
     problems = []
+    headings = page.locator("h1").count()
+    if headings != 1:
+        problems.append(f"[{name}] {headings} <h1> elements instead of one")
     for violation in results.response["violations"]:
         if violation.get("impact") not in BLOCKING_IMPACTS:
             continue
