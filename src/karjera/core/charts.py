@@ -8,10 +8,13 @@ from __future__ import annotations
 from html import escape
 
 
-def bar_chart(bars: list[dict], title: str, description: str, width: int = 640, bar_height: int = 28) -> str:
-    """Horizontal bars: each bar is {"label", "value", "max", "highlight"(optional)}."""
-    label_w = 190
-    value_w = 60
+def bar_chart(bars: list[dict], title: str, description: str, width: int = 400, bar_height: int = 26) -> str:
+    """Horizontal bars: each bar is {"label", "value", "max", "highlight"(optional)}.
+
+    Drawn 400 units wide so that 16-unit text stays legible (about 12 px) on a 360 px phone.
+    """
+    label_w = 150
+    value_w = 62
     gap = 12
     chart_w = width - label_w - value_w
     height = len(bars) * (bar_height + gap) + gap
