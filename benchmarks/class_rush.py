@@ -75,6 +75,7 @@ def pupil_worker(base: str, pupils: int, start_at: float, queue) -> None:
     while time.time() < start_at:
         time.sleep(0.005)
     saves = 0
+    sessions: list[str] = []
     for n in range(pupils):
         raw = client.call("create session", "POST", "/api/v1/sessions", {"instrument": "interests", "language": "lv"})
         if raw is None:
@@ -87,9 +88,18 @@ def pupil_worker(base: str, pupils: int, start_at: float, queue) -> None:
                 saves += 1
         client.call("complete", "POST", f"/api/v1/sessions/{sid}/complete")
         client.call("result", "GET", f"/api/v1/sessions/{sid}/result")
-        if n % 10 == 0:
-            client.call("report pdf", "GET", f"/api/v1/sessions/{sid}/report.pdf")
-    queue.put((client.timings, client.errors, saves))
+        sessions.append(sid)
+    queue.put((client.timings, client.errors, saves, sessions))
+
+
+def pdf_worker(base: str, session_ids: list[str], start_at: float, queue) -> None:
+    """Reports are CPU-heavy; they are measured after the rush so that they do not hide its figures."""
+    client = Client(base)
+    while time.time() < start_at:
+        time.sleep(0.005)
+    for sid in session_ids:
+        client.call("report pdf", "GET", f"/api/v1/sessions/{sid}/report.pdf")
+    queue.put((client.timings, client.errors, 0, []))
 
 
 def trivial_worker(base: str, requests: int, start_at: float, queue) -> None:
@@ -98,13 +108,15 @@ def trivial_worker(base: str, requests: int, start_at: float, queue) -> None:
         time.sleep(0.005)
     for _ in range(requests):
         client.call("trivial view", "GET", "/api/v1/ping")
-    queue.put((client.timings, client.errors, 0))
+    queue.put((client.timings, client.errors, 0, []))
 
 
-def run_load(base: str, processes: int, target, per_process: int) -> tuple[dict, int, int, float]:
+def run_load(base: str, processes: int, target, work) -> tuple[dict, int, int, float, list]:
+    """Run `target` in `processes` client processes; `work` is the same for each, or a list of one per process."""
     queue: mp.Queue = mp.Queue()
     start_at = time.time() + 1.0
-    procs = [mp.Process(target=target, args=(base, per_process, start_at, queue)) for _ in range(processes)]
+    shares = work if isinstance(work, list) else [work] * processes
+    procs = [mp.Process(target=target, args=(base, share, start_at, queue)) for share in shares]
     for p in procs:
         p.start()
     results = [queue.get() for _ in procs]
@@ -113,12 +125,26 @@ def run_load(base: str, processes: int, target, per_process: int) -> tuple[dict,
         p.join()
     timings: dict[str, list[float]] = {}
     errors = saves = 0
-    for t, e, s in results:
+    sessions: list[str] = []
+    for t, e, s, ids in results:
         errors += e
         saves += s
+        sessions += ids
         for name, values in t.items():
             timings.setdefault(name, []).extend(values)
-    return timings, errors, saves, elapsed
+    return timings, errors, saves, elapsed, sessions
+
+
+def ensure_database(url: str) -> None:
+    """Create the benchmark's PostgreSQL database when it does not exist yet."""
+    import psycopg
+
+    parsed = urllib.parse.urlparse(url)
+    name = parsed.path.lstrip("/")
+    admin = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def start_server(database_url: str | None, port: int, workers: int) -> tuple[subprocess.Popen, str]:
@@ -130,13 +156,14 @@ def start_server(database_url: str | None, port: int, workers: int) -> tuple[sub
         env.pop("DATABASE_URL", None)
     manage = [PY, str(ROOT / "manage.py")]
     if database_url:
+        ensure_database(database_url)
         subprocess.run(manage + ["flush", "--noinput"], env=env, check=False, capture_output=True)
     subprocess.run(manage + ["migrate", "--noinput"], env=env, check=True, capture_output=True)
     subprocess.run(manage + ["load_occupations"], env=env, check=True, capture_output=True)
     subprocess.run(manage + ["collectstatic", "--noinput"], env=env, check=True, capture_output=True)
     server = subprocess.Popen(
         [str(Path(PY).parent / "gunicorn"), "karjera.wsgi:application", "--pythonpath", str(ROOT / "src"),
-         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--worker-class", "gthread", "--threads", "4",
+         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--worker-class", "gthread", "--threads", "4", "--preload",
          "--log-level", "warning"],
         env=env, cwd=ROOT, start_new_session=True,
     )
@@ -163,6 +190,7 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=8, help="client processes (pupils answering at once)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers of the started server")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--reports", type=int, default=20, help="PDF reports fetched after the rush, two at a time")
     args = parser.parse_args()
 
     server = None
@@ -171,8 +199,12 @@ def main() -> None:
         server, base = start_server(args.database_url, args.port, args.workers)
     try:
         per_process = max(1, args.pupils // args.processes)
-        timings, errors, saves, elapsed = run_load(base, args.processes, pupil_worker, per_process)
-        trivial, trivial_errors, _, trivial_elapsed = run_load(base, args.processes, trivial_worker, 1000)
+        timings, errors, saves, elapsed, sessions = run_load(base, args.processes, pupil_worker, per_process)
+        reports = sessions[: args.reports]
+        pdf, pdf_errors, _, _, _ = run_load(base, 2, pdf_worker, [reports[0::2], reports[1::2]])
+        errors += pdf_errors
+        timings.update(pdf)
+        trivial, trivial_errors, _, trivial_elapsed, _ = run_load(base, args.processes, trivial_worker, 1000)
     finally:
         if server:
             os.killpg(server.pid, signal.SIGTERM)
