@@ -14,6 +14,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         reset_cache()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _static_from_source():
+    """Serve static files from the app folders: the production manifest storage needs `collectstatic`
+    to have run, which a test should not depend on."""
+    from django.test import override_settings
+
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    with override_settings(STORAGES=storages):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()

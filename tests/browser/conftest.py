@@ -46,21 +46,6 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("browser-db") / "test.sqlite3")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _static_from_source():
-    """Serve CSS and JS straight from the app folders: the production manifest storage needs
-    `collectstatic`, and the live server's static handler only finds unhashed source files."""
-    from django.conf import settings
-    from django.test import override_settings
-
-    storages = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    with override_settings(STORAGES=storages):
-        yield
-
-
 @pytest.fixture(scope="session")
 def small_catalogue_file(tmp_path_factory) -> Path:
     """data/occupations.json cut down to a few hundred occupations with an interest profile."""
