@@ -7,6 +7,7 @@ PORT=${PORT:-8000}
 bash scripts/setup.sh
 .venv/bin/python manage.py migrate --noinput >/dev/null
 .venv/bin/python manage.py load_occupations
+.venv/bin/python manage.py load_featured
 .venv/bin/python manage.py sync_instruments
 echo
 echo "Karjera is running at http://$HOST:$PORT/  (Ctrl+C stops it)"

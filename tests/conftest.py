@@ -6,12 +6,13 @@ from django.core.cache import cache
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from karjera.guidance.recommend import reset_cache
-    from karjera.occupations.loader import load
+    from karjera.occupations import featured, loader
+    from karjera.occupations.signals import catalogue_changed
 
     with django_db_blocker.unblock():
-        load(settings.DATA_DIR / "occupations.json")
-        reset_cache()
+        loader.load(settings.DATA_DIR / "occupations.json")
+        featured.load(settings.DATA_DIR / "featured")
+        catalogue_changed()
 
 
 @pytest.fixture(scope="session", autouse=True)

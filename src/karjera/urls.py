@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from karjera.api.v1 import api
 from karjera.core import views as core_views
+from karjera.occupations import views as occupation_views
 
 urlpatterns = [
     path("api/", api.urls),
@@ -17,5 +18,7 @@ urlpatterns += i18n_patterns(
     path("occupations/", include("karjera.occupations.urls")),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("privacy/", core_views.privacy, name="privacy"),
+    path("credits/", core_views.credits, name="credits"),
+    path("entrepreneurship/", occupation_views.entrepreneurship, name="entrepreneurship"),
     prefix_default_language=False,
 )

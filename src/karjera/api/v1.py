@@ -13,7 +13,7 @@ from karjera.assessments import engine
 from karjera.assessments.reports import report_pdf
 from karjera.assessments.results import present
 from karjera.core.ratelimit import client_address, hit
-from karjera.occupations.models import Occupation
+from karjera.occupations.models import FEATURED_SECTIONS, Occupation
 from karjera.occupations.search import search
 
 api = NinjaAPI(
@@ -329,12 +329,32 @@ class RiasecSourceOut(Schema):
     codes: list[OnetCodeOut]
 
 
+class RelatedOut(Schema):
+    id: str
+    name_lv: str
+    name_en: str
+
+
+class TextOut(Schema):
+    lv: str
+    en: str
+
+
+class FeaturedOut(Schema):
+    name: TextOut
+    skills_latvia: str | None
+    sections: dict[str, TextOut]
+
+
 class OccupationDetailOut(OccupationOut):
     alt_lv: list[str]
     alt_en: list[str]
     riasec: dict[str, float] | None
     riasec_source: RiasecSourceOut | None
     job_zone: int | None
+    work_values: dict[str, float] | None
+    related: list[RelatedOut]
+    featured: FeaturedOut | None
 
 
 def _occupation(occ: Occupation) -> dict:
@@ -356,9 +376,11 @@ def list_occupations(request, q: str = Query("", max_length=200), limit: int = Q
 
 @api.get("/v1/occupations/{occupation_id}", response={200: OccupationDetailOut, 404: ErrorOut}, tags=["occupations"])
 def get_occupation(request, occupation_id: str):
-    occ = Occupation.objects.filter(pk=occupation_id[:40]).first()
+    occ = Occupation.objects.select_related("featured").filter(pk=occupation_id[:40]).first()
     if occ is None:
         raise engine.NotFound("No such occupation.")
+    related = Occupation.objects.in_bulk(occ.related)
+    featured = getattr(occ, "featured", None)
     return {
         **_occupation(occ),
         "alt_lv": occ.alt_lv,
@@ -366,4 +388,18 @@ def get_occupation(request, occupation_id: str):
         "riasec": occ.riasec,
         "riasec_source": occ.onet_source if occ.riasec else None,
         "job_zone": occ.job_zone,
+        "work_values": occ.work_values,
+        "related": [
+            {"id": i, "name_lv": related[i].name_lv, "name_en": related[i].name_en} for i in occ.related if i in related
+        ],
+        "featured": None
+        if featured is None
+        else {
+            "name": {"lv": featured.name_lv, "en": featured.name_en},
+            "skills_latvia": featured.skills_latvia or None,
+            "sections": {
+                part: {"lv": featured.section(part, "lv"), "en": featured.section(part, "en")}
+                for part in FEATURED_SECTIONS
+            },
+        },
     }

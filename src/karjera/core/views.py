@@ -23,6 +23,10 @@ def privacy(request):
     return render(request, "karjera/privacy.html")
 
 
+def credits(request):
+    return render(request, "karjera/credits.html")
+
+
 def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")

@@ -1,16 +1,12 @@
 """Occupation recommendations from stored profiles: the Django side of guidance.matching."""
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 
+from karjera.core.process_cache import ProcessCache
 from karjera.occupations.models import RIASEC_FIELDS, Occupation
 
 from . import matching
-
-_lock = threading.Lock()
-_matrix: tuple | None = None
 
 
 def _load() -> tuple:
@@ -23,19 +19,16 @@ def _load() -> tuple:
     return ids, sources, matrix
 
 
+MATRIX = ProcessCache("riasec-matrix", _load)
+
+
 def occupation_matrix() -> tuple:
     """Occupation ids, O*NET source keys and the (n, 6) RIASEC matrix, cached per process."""
-    global _matrix
-    with _lock:
-        if _matrix is None:
-            _matrix = _load()
-        return _matrix
+    return MATRIX.get()
 
 
 def reset_cache() -> None:
-    global _matrix
-    with _lock:
-        _matrix = None
+    MATRIX.reset()
 
 
 def occupation_matches(scores: dict[str, float], limit: int = 30) -> list[dict]:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from .signals import catalogue_changed
 from .models import RIASEC_FIELDS, IscoGroup, Occupation
 
 
@@ -68,4 +69,5 @@ def load(path: Path) -> dict:
     removed = stale.count()
     if removed:
         stale.delete()
+    transaction.on_commit(catalogue_changed)
     return {"occupations": len(occupations), "isco_groups": len(groups), "removed": removed}
