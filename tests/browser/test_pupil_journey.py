@@ -9,13 +9,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from axe_check import axe_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOT_DIR = Path("/tmp/karjera-screenshots")
 LATVIAN_LETTERS = "āēīūčšžģķļņĀĒĪŪČŠŽĢĶĻŅ"
 CODE_RE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")
-BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 # ---- the test and the answers -------------------------------------------------------------------
@@ -225,25 +225,6 @@ def test_answering_without_javascript(new_context):
 
 
 # ---- accessibility ------------------------------------------------------------------------------
-
-
-def axe_problems(page, name: str) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    problems = []
-    headings = page.locator("h1").count()
-    if headings != 1:
-        problems.append(f"[{name}] {headings} <h1> elements instead of one")
-    for violation in results.response["violations"]:
-        if violation.get("impact") not in BLOCKING_IMPACTS:
-            continue
-        targets = "; ".join(" ".join(map(str, node.get("target", []))) for node in violation["nodes"][:10])
-        problems.append(
-            f"[{name}] {violation['id']} ({violation['impact']}): {violation['help']} "
-            f"— {len(violation['nodes'])} node(s): {targets}"
-        )
-    return problems
 
 
 def test_pages_pass_axe(new_context, viewport):

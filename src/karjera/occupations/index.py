@@ -71,8 +71,10 @@ class SearchIndex:
     _vocab: list[str] = field(default_factory=list)
     _postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # word -> [(entry, name)]
     _trigram: dict[str, list[int]] = field(default_factory=dict)  # trigram -> vocab positions
+    _folded: list[list[str]] = field(default_factory=list)  # folded names per entry
 
     def __post_init__(self):
+        self._folded = [[fold(name) for name in entry.names] for entry in self.entries]
         postings: dict[str, set[tuple[int, int]]] = defaultdict(set)
         for e, entry in enumerate(self.entries):
             for n, name in enumerate(entry.names):
@@ -140,7 +142,7 @@ class SearchIndex:
         per_entry: dict[int, float] = {}
         for (e, n), score in best.items():
             entry = self.entries[e]
-            name = fold(entry.names[n])
+            name = self._folded[e][n]
             rank = score
             if n < entry.preferred:
                 rank += 2.0
