@@ -1,0 +1,1 @@
+"""Admission rules as data and their pure evaluation (no Django imports)."""
