@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "karjera.core",
     "karjera.occupations",
+    "karjera.education",
     "karjera.assessments",
     "karjera.guidance",
     "karjera.api",

@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("", include("karjera.assessments.urls")),
     path("occupations/", include("karjera.occupations.urls")),
+    path("education/", include("karjera.education.urls")),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("privacy/", core_views.privacy, name="privacy"),
     path("credits/", core_views.credits, name="credits"),

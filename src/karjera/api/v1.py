@@ -403,3 +403,117 @@ def get_occupation(request, occupation_id: str):
             },
         },
     }
+
+
+# ---- education ----------------------------------------------------------------------------------
+
+
+class ExamIn(Strict):
+    subject: str = Field(max_length=30)
+    level: str = Field(max_length=10)
+    percent: float
+    year: int = 2025
+
+
+class EvaluateIn(Strict):
+    exams: list[ExamIn] = Field(max_length=12)
+    grades: list[StrictInt] = Field(default_factory=list, max_length=40)
+    entrance_tests: dict[str, float] = Field(default_factory=dict)
+
+
+class BreakdownOut(Schema):
+    term: str
+    subject: str
+    percent: float | None
+    level: str
+    level_coefficient: float
+    weight: float
+    points: float
+    note: str
+
+
+class EvaluationOut(Schema):
+    programme_id: int
+    code: str
+    name: str
+    institution: str
+    municipality: str
+    demo: bool
+    eligible: bool
+    eligible_state_funded: bool
+    score: float
+    margin_state_funded: float | None
+    margin_paid: float | None
+    breakdown: list[BreakdownOut]
+    reasons: list[str]
+
+
+class EvaluateOut(Schema):
+    eligible: list[EvaluationOut]
+    ineligible: list[EvaluationOut]
+
+
+def _evaluation(row: dict) -> dict:
+    return {**row, "programme_id": row["id"], "breakdown": [{**b, "term": str(b["term"]), "note": str(b["note"])} for b in row["breakdown"]]}
+
+
+@api.post("/v1/admission/evaluate", response={200: EvaluateOut, 422: ErrorOut}, tags=["education"])
+def admission_evaluate(request, payload: EvaluateIn, language: Literal["lv", "en"] = "lv"):
+    """Every programme with an admission rule: eligibility, competition score and its breakdown."""
+    from django.utils import translation
+
+    from karjera.education import calculator
+
+    with translation.override(language):
+        try:
+            pupil = calculator.make_pupil(
+                [e.model_dump() for e in payload.exams], list(payload.grades), dict(payload.entrance_tests)
+            )
+        except calculator.InputError as exc:
+            return _error(request, 422, "invalid", str(exc), problems=[{"field": k, "message": v} for k, v in exc.errors.items()])
+        result = calculator.run(pupil, language)
+    return {"eligible": [_evaluation(r) for r in result["eligible"]], "ineligible": [_evaluation(r) for r in result["ineligible"]]}
+
+
+class ProgrammeOut(Schema):
+    id: int
+    code: str
+    name_lv: str
+    name_en: str
+    institution: str
+    municipality: str
+    kind: str
+    lqf_level: int
+    isced_field: str
+    entry: str
+    languages: list[str]
+    demo: bool
+
+
+class ProgrammeListOut(Schema):
+    items: list[ProgrammeOut]
+    count: int
+
+
+@api.get("/v1/programmes", response=ProgrammeListOut, tags=["education"])
+def list_programmes(request, q: str = Query("", max_length=200), limit: int = Query(20, ge=1, le=100)):
+    from django.db.models import Q
+
+    from karjera.core.text import tokens
+    from karjera.education.models import Programme
+
+    qs = Programme.objects.select_related("institution__municipality").order_by("name_lv")
+    for word in tokens(q):
+        qs = qs.filter(Q(search_text__contains=" " + word) | Q(code__startswith=word))
+    return {
+        "count": qs.count(),
+        "items": [
+            {
+                "id": p.pk, "code": p.code, "name_lv": p.name_lv, "name_en": p.name_en,
+                "institution": p.institution.name_lv, "municipality": p.institution.municipality.name_lv,
+                "kind": p.kind, "lqf_level": p.lqf_level, "isced_field": p.isced_field, "entry": p.entry,
+                "languages": p.languages, "demo": p.institution.demo,
+            }
+            for p in qs[:limit]
+        ],
+    }
