@@ -8,6 +8,7 @@ bash scripts/setup.sh
 .venv/bin/python manage.py migrate --noinput >/dev/null
 .venv/bin/python manage.py load_occupations
 .venv/bin/python manage.py load_featured
+.venv/bin/python manage.py import_education data/education/demo
 .venv/bin/python manage.py sync_instruments
 echo
 echo "Karjera is running at http://$HOST:$PORT/  (Ctrl+C stops it)"

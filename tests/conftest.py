@@ -6,12 +6,14 @@ from django.core.cache import cache
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from karjera.education.importer import import_directory
     from karjera.occupations import featured, loader
     from karjera.occupations.signals import catalogue_changed
 
     with django_db_blocker.unblock():
         loader.load(settings.DATA_DIR / "occupations.json")
         featured.load(settings.DATA_DIR / "featured")
+        import_directory(settings.DATA_DIR / "education" / "demo")
         catalogue_changed()
 
 

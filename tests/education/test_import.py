@@ -51,9 +51,9 @@ def test_good_files_import_and_repeat_without_duplicates():
     import_files(files())
     assert snapshot() == first
     assert Programme.objects.count() == before + 2
-    bachelor = Programme.objects.get(code="42481001")
+    bachelor = Programme.objects.get(code="42481001", institution__registry_number="9000000002")
     assert bachelor.languages == ["lv", "en"] and bachelor.admission_rule.key == "t-rule" and bachelor.fee_eur == 3000
-    assert list(Programme.objects.get(code="31011011").course_sets.values_list("key", flat=True)) == ["t-stem"]
+    assert list(Programme.objects.get(code="31011011", institution__registry_number="9000000001").course_sets.values_list("key", flat=True)) == ["t-stem"]
 
 
 def test_bad_rows_are_all_reported_with_lines_and_nothing_changes():

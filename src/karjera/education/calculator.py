@@ -7,7 +7,6 @@ from .admission.engine import Evaluation, ExamResult, Pupil, Reason
 from .admission.rules import CE_SUBJECTS, LEVELS
 from .labels import LEVELS as LEVEL_NAMES
 from .labels import exam_group, term_label
-from .models import Programme
 from .services import evaluate_all
 
 MAX_EXAMS = 12
@@ -88,31 +87,30 @@ def explain(evaluation: Evaluation) -> list[dict]:
 
 def run(pupil: Pupil, language: str) -> dict:
     """Eligible and ineligible programmes with scores, margins and explanations."""
-    evaluations = evaluate_all(pupil)
-    programmes = Programme.objects.select_related("institution__municipality", "admission_rule").in_bulk(
-        [pid for pid, _ in evaluations]
-    )
+    entries, by_rule, rules = evaluate_all(pupil)
+    explained = {rule_id: (explain(ev), [reason_text(r) for r in ev.reasons]) for rule_id, ev in by_rule.items()}
+    en = language == "en"
     eligible, ineligible = [], []
-    for pid, ev in evaluations:
-        programme = programmes.get(pid)
-        if programme is None:
+    for entry in entries:
+        ev = by_rule.get(entry.rule_id)
+        if ev is None:
             continue
+        breakdown, reasons = explained[entry.rule_id]
         row = {
-            "programme": programme,
-            "id": programme.pk,
-            "code": programme.code,
-            "name": programme.name(language),
-            "institution": programme.institution.name(language),
-            "municipality": programme.institution.municipality.name(language),
-            "demo": programme.institution.demo,
+            "id": entry.id,
+            "code": entry.code,
+            "name": entry.name_en if en else entry.name_lv,
+            "institution": entry.institution_en if en else entry.institution_lv,
+            "municipality": entry.municipality_en if en else entry.municipality_lv,
+            "demo": entry.demo,
             "score": ev.score,
             "eligible": ev.eligible,
             "eligible_state_funded": ev.eligible_state_funded,
             "margin_state_funded": ev.margin_state_funded,
             "margin_paid": ev.margin_paid,
-            "threshold_year": programme.admission_rule.spec.get("threshold", {}).get("year") if programme.admission_rule else None,
-            "breakdown": explain(ev),
-            "reasons": [reason_text(r) for r in ev.reasons],
+            "threshold_year": rules[entry.rule_id].threshold_year,
+            "breakdown": breakdown,
+            "reasons": reasons,
         }
         (eligible if ev.eligible else ineligible).append(row)
     eligible.sort(key=lambda r: (-(r["margin_state_funded"] if r["margin_state_funded"] is not None else -1e9), -r["score"], r["name"]))

@@ -11,17 +11,36 @@ from .models import AdmissionRule, Programme
 
 
 @dataclass(frozen=True)
+class Entry:
+    """What the calculator shows of one programme, kept in memory so that a calculation needs no query."""
+
+    id: int
+    rule_id: int
+    code: str
+    name_lv: str
+    name_en: str
+    institution_lv: str
+    institution_en: str
+    municipality_lv: str
+    municipality_en: str
+    demo: bool
+
+
+@dataclass(frozen=True)
 class Competition:
     """Every programme that has an admission rule, with the rules compiled once per process."""
 
     rules: dict[int, Rule]
-    programmes: list[tuple[int, int]]  # (programme id, rule id)
+    programmes: list[Entry]
 
 
 def _build() -> Competition:
     rules = {r.pk: parse(r.spec) for r in AdmissionRule.objects.all()}
-    programmes = list(Programme.objects.exclude(admission_rule=None).values_list("id", "admission_rule_id"))
-    return Competition(rules, programmes)
+    rows = Programme.objects.exclude(admission_rule=None).values_list(
+        "id", "admission_rule_id", "code", "name_lv", "name_en", "institution__name_lv", "institution__name_en",
+        "institution__municipality__name_lv", "institution__municipality__name_en", "institution__demo",
+    )
+    return Competition(rules, [Entry(*row) for row in rows])
 
 
 COMPETITION = ProcessCache("admission-rules", _build)
@@ -31,11 +50,11 @@ def education_changed() -> None:
     COMPETITION.bump()
 
 
-def evaluate_all(pupil: Pupil) -> list[tuple[int, Evaluation]]:
+def evaluate_all(pupil: Pupil) -> tuple[list[Entry], dict[int, Evaluation], dict[int, Rule]]:
     """The pupil against every programme with a rule; each distinct rule is evaluated once."""
     competition = COMPETITION.get()
     by_rule = {rule_id: evaluate(rule, pupil) for rule_id, rule in competition.rules.items()}
-    return [(programme_id, by_rule[rule_id]) for programme_id, rule_id in competition.programmes if rule_id in by_rule]
+    return competition.programmes, by_rule, competition.rules
 
 
 def rule_of(programme: Programme) -> Rule | None:

@@ -157,6 +157,13 @@ def occupation_detail(request, occupation_id):
     related_ids = list(occ.related[:10])
     related = Occupation.objects.in_bulk(related_ids)
     neighbours = Occupation.objects.filter(isco=occ.isco).exclude(pk=occ.pk).exclude(pk__in=related_ids).order_by("name_lv")[:8]
+    from karjera.education.services import programmes_for_occupation
+
+    programmes = [
+        {"id": p.pk, "name": p.name(language), "institution": p.institution.name(language), "kind": p.get_kind_display(),
+         "demo": p.institution.demo}
+        for p in programmes_for_occupation(occ)[:20]
+    ]
     featured = getattr(occ, "featured", None)
     sections = [{"title": title, "text": featured.section(part, language)} for part, title in SECTION_TITLES] if featured else []
     return render(
@@ -182,6 +189,7 @@ def occupation_detail(request, occupation_id):
             ],
             "related": [{"id": i, "name": related[i].name(language)} for i in related_ids if i in related],
             "neighbours": [{"id": o.id, "name": o.name(language)} for o in neighbours],
+            "programmes": programmes,
         },
     )
 
