@@ -211,6 +211,10 @@ def admission_calculator(request):
             pupil = None
         if not exams and not errors:
             errors["exams"] = _("Enter at least one exam result.")
+        if errors and request.headers.get("X-Partial") == "1":
+            # Typing in progress: an unfinished row is not an error worth a red message yet.
+            context["pending"] = True
+            return render(request, "education/_calc_sections.html", context)
         if errors:
             context["errors"] = errors
             for row in context["rows"]:
