@@ -108,6 +108,7 @@ def run(pupil: Pupil, language: str) -> dict:
             "eligible_state_funded": ev.eligible_state_funded,
             "margin_state_funded": ev.margin_state_funded,
             "margin_paid": ev.margin_paid,
+            "margin_below": round(-ev.margin_state_funded, 3) if ev.margin_state_funded is not None else None,
             "threshold_year": rules[entry.rule_id].threshold_year,
             "breakdown": breakdown,
             "reasons": reasons,

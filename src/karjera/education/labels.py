@@ -1,4 +1,5 @@
 """Names of exams, courses and levels as the interface shows them (translated)."""
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 EXAMS = {
@@ -43,21 +44,17 @@ LEVELS = {"higher": _("higher"), "optimal": _("optimal"), "general": _("general"
 
 
 def exam_group(subjects) -> str:
-    from django.utils.translation import gettext as g
-
     names = [str(EXAMS.get(s, s)) for s in subjects]
     if set(subjects) >= {"english", "german", "french", "russian"}:
         return str(EXAMS["foreign_language"])
-    return names[0] if len(names) == 1 else g(" or ").join([", ".join(names[:-1]), names[-1]])
+    return names[0] if len(names) == 1 else gettext(" or ").join([", ".join(names[:-1]), names[-1]])
 
 
 def term_label(term: str) -> str:
-    from django.utils.translation import gettext as g
-
     if term == "mean_of_all":
-        return g("mean of all your centralised exams")
+        return gettext("mean of all your centralised exams")
     if term.startswith("best_of:"):
-        return g("best of %(exams)s") % {"exams": ", ".join(str(EXAMS.get(s, s)) for s in term[8:].split(","))}
+        return gettext("best of %(exams)s") % {"exams": ", ".join(str(EXAMS.get(s, s)) for s in term[8:].split(","))}
     if term.startswith("entrance_test:"):
-        return g("entrance test (%(name)s)") % {"name": term[14:]}
+        return gettext("entrance test (%(name)s)") % {"name": term[14:]}
     return str(EXAMS.get(term, term))
