@@ -251,9 +251,16 @@ def course_set_chooser(request):
         candidates = Occupation.objects.in_bulk(ids)
         context["candidates"] = [{"id": i, "name": candidates[i].name(language)} for i in ids if i in candidates]
     occupation_id = request.GET.get("target")
-    if occupation_id:
-        occupation = get_object_or_404(Occupation, pk=occupation_id[:40])
-        programmes = [p for p in programmes_for_occupation(occupation)]
+    programme_id = request.GET.get("programme", "")
+    if occupation_id or programme_id.isdigit():
+        if programme_id.isdigit():
+            chosen = get_object_or_404(Programme.objects.select_related("institution__municipality"), pk=int(programme_id))
+            target_name, programmes = chosen.name(language), [chosen]
+            target_id = ""
+        else:
+            occupation = get_object_or_404(Occupation, pk=occupation_id[:40])
+            target_name, target_id = occupation.name(language), occupation.id
+            programmes = programmes_for_occupation(occupation)
         requirement_rows, groups = [], set()
         for p in programmes:
             rule = rule_of(p)
@@ -275,7 +282,7 @@ def course_set_chooser(request):
         schools.sort(key=lambda r: (-r["covered"] / r["relevant"], r["institution"]))
         context.update(
             {
-                "target": {"id": occupation.id, "name": occupation.name(language)},
+                "target": {"id": target_id, "name": target_name},
                 "programmes": requirement_rows,
                 "other_programmes": [_programme_row(p, language) for p in programmes if not rule_of(p)],
                 "needed": [{"exams": exam_group(g), "courses": [str(COURSES[c]) for c in pathways.courses_for(g)]} for g in needed],
