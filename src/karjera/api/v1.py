@@ -103,10 +103,16 @@ class OptionOut(Schema):
     label: str
 
 
+class StatementOut(Schema):
+    id: str
+    text: str
+
+
 class ItemOut(Schema):
     id: str
     text: str
     options: list[OptionOut]
+    statements: list[StatementOut] | None = None
 
 
 class SessionCreatedOut(Schema):
@@ -141,9 +147,18 @@ class AnswerOut(Schema):
 
 
 def _items(session, language: str) -> list[dict]:
+    """Items with their options; a best-worst screen also lists its statements, and each option
+    value stands for one (most important, least important) pair of them."""
     instrument = session.instrument
-    options = instrument.options(language)
-    return [{"id": it["id"], "text": it["text"][language], "options": options} for it in instrument.items]
+    items = []
+    for it in instrument.items:
+        item = {"id": it["id"], "text": it["text"][language], "options": instrument.options_for(it, language)}
+        if instrument.is_best_worst:
+            item["statements"] = [
+                {"id": s, "text": instrument.statement_index[s]["text"][language]} for s in it["statements"]
+            ]
+        items.append(item)
+    return items
 
 
 @api.post(
@@ -213,30 +228,57 @@ class FieldOut(Schema):
     percent: int
 
 
+class ValueOut(Schema):
+    score: float
+    low: float
+    high: float
+
+
 class ResultOut(Schema):
+    """A test's result. `scores` and `code` exist for every test; the other groups of fields belong to
+    the interest test (RIASEC) or to the values test (best-worst) and are null for the other."""
+
     instrument: str
     version: str
     language: str
-    scores: dict[str, int]
-    max_scores: dict[str, int]
+    scores: dict[str, float]
     code: str
-    ties: list[str]
     flags: list[str]
     flag_texts: list[FlagOut]
-    elevation: float
-    elevation_level: str
-    differentiation: float
-    differentiation_level: str
-    consistency: str
-    fields: list[FieldOut]
-    interpretation: str
     occupations: list[OccupationMatchOut]
+    max_scores: dict[str, int] | None = None
+    ties: list[str] | None = None
+    elevation: float | None = None
+    elevation_level: str | None = None
+    differentiation: float | None = None
+    differentiation_level: str | None = None
+    consistency: str | None = None
+    fields: list[FieldOut] | None = None
+    interpretation: str | None = None
+    values: dict[str, ValueOut] | None = None
+    value_order: list[str] | None = None
+    choice_consistency: float | None = None
 
 
 def _result(session, language: str | None) -> dict:
     if not session.is_completed:
         raise engine.Conflict("The test is not finished yet.")
     view = present(session, language)
+    if view["method"] == "best_worst":
+        result = session.result
+        return {
+            "instrument": view["instrument"]["slug"],
+            "version": view["instrument"]["version"],
+            "language": view["language"],
+            "scores": result["profile"],
+            "code": result["order"][0],
+            "flags": view["flag_codes"],
+            "flag_texts": view["flags"],
+            "values": result["values"],
+            "value_order": result["order"],
+            "choice_consistency": result["consistency"],
+            "occupations": [{**o, "correlation": o["r"]} for o in view["occupations"]],
+        }
     return {
         "instrument": view["instrument"]["slug"],
         "version": view["instrument"]["version"],

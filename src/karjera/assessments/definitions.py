@@ -59,9 +59,31 @@ class Instrument:
     def text(self, key: str, language: str) -> str:
         return self.data[key][language]
 
+    @property
+    def is_best_worst(self) -> bool:
+        return self.data["scoring"] == "best_worst"
+
+    @cached_property
+    def statements(self) -> list[dict]:
+        """The statements a best-worst test weighs (its `items` in the file)."""
+        return list(self.data["items"])
+
+    @cached_property
+    def statement_index(self) -> dict[str, dict]:
+        return {s["id"]: s for s in self.data["items"]}
+
     @cached_property
     def items(self) -> list[dict]:
-        """Items in the order a pupil sees them."""
+        """What a pupil answers, in order: the file's items, or for a best-worst test its screens."""
+        if self.is_best_worst:
+            from .scoring.design import projective_plane_order_4
+
+            ids = [s["id"] for s in self.data["items"]]
+            prompt = self.data.get("prompt") or self.data["instructions"]
+            return [
+                {"id": f"B{n:02d}", "statements": [ids[p] for p in block], "text": prompt}
+                for n, block in enumerate(projective_plane_order_4(), start=1)
+            ]
         items = list(self.data["items"])
         if self.data.get("presentation") == "interleave_scales":
             by_scale: dict[str, list[dict]] = {}
@@ -73,14 +95,33 @@ class Instrument:
 
     @cached_property
     def item_index(self) -> dict[str, dict]:
-        return {item["id"]: item for item in self.data["items"]}
+        return {item["id"]: item for item in self.items}
 
     @cached_property
     def option_values(self) -> frozenset[int]:
+        if self.is_best_worst:
+            from .scoring.best_worst import VALID_CODES
+
+            return VALID_CODES
         return frozenset(o["value"] for o in self.data["response"]["options"])
 
     def options(self, language: str) -> list[dict]:
         return [{"value": o["value"], "label": o["label"][language]} for o in self.data["response"]["options"]]
+
+    def options_for(self, item: dict, language: str) -> list[dict]:
+        """Answer options of one item; on a best-worst screen, every (most, least) pair as one value."""
+        if not self.is_best_worst:
+            return self.options(language)
+        from .scoring.best_worst import encode
+
+        labels = {o["value"]: o["label"][language] for o in self.data["response"]["options"]}
+        texts = [self.statement_index[s]["text"][language] for s in item["statements"]]
+        return [
+            {"value": encode(b, w), "label": f"{labels[1]}: {texts[b]} · {labels[-1]}: {texts[w]}"}
+            for b in range(len(texts))
+            for w in range(len(texts))
+            if b != w
+        ]
 
     def scale_name(self, code: str, language: str) -> str:
         return next(s["name"][language] for s in self.data["scales"] if s["code"] == code)
@@ -115,7 +156,24 @@ def validate(data: object, source: str) -> Instrument:
         raise InstrumentError(f"{source}: response.options: duplicate value")
     if data["scoring"] == "riasec":
         _check_riasec(data, source)
+    if data["scoring"] == "best_worst":
+        _check_best_worst(data, source)
     return Instrument(data)
+
+
+def _check_best_worst(data: dict, source: str) -> None:
+    if len(data["items"]) != 21:
+        raise InstrumentError(f"{source}: items: a best-worst test needs 21 statements for its balanced design")
+    if sorted(o["value"] for o in data["response"]["options"]) != [-1, 1]:
+        raise InstrumentError(f"{source}: response.options: a best-worst test needs the values 1 (most) and -1 (least)")
+    interp = data["interpretation"]
+    for key in ("about", "how_to_read"):
+        _require_text(interp.get(key), f"{source}: interpretation.{key}")
+    for scale in data["scales"]:
+        for part in ("title", "short", "description", "environments"):
+            _require_text(interp.get("values", {}).get(scale["code"], {}).get(part), f"{source}: interpretation.values.{scale['code']}.{part}")
+    for flag in ("inconsistent", "close_top"):
+        _require_text(interp.get("flags", {}).get(flag), f"{source}: interpretation.flags.{flag}")
 
 
 def _check_riasec(data: dict, source: str) -> None:

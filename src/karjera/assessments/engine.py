@@ -176,10 +176,12 @@ def complete(session_id: str) -> TestSession:
                 f"{len(missing)} item(s) are not answered yet: {', '.join(missing)}.", unanswered=missing
             )
         instrument = session.instrument
-        result = score(instrument.scoring, instrument.items, answers, instrument.option_values)
+        result = score(instrument, answers)
         result["instrument"] = {"slug": instrument.slug, "version": instrument.version}
         if result.get("suggest_occupations"):
-            result["occupations"] = occupation_matches(result["scores"])
+            kind = "values" if instrument.is_best_worst else "riasec"
+            profile = result["profile"] if instrument.is_best_worst else result["scores"]
+            result["occupations"] = occupation_matches(profile, kind=kind)
         else:
             result["occupations"] = []
         session.result = result

@@ -13,6 +13,10 @@ from .results import present
 def chart_for(view: dict) -> str:
     from django.utils.translation import gettext as _
 
+    if view["method"] == "best_worst":
+        bars = [{"label": v["name"], "value": v["score"], "max": 100, "highlight": i < 2} for i, v in enumerate(view["values"])]
+        description = "; ".join(f"{v['name']} {v['score']} ({v['low']}–{v['high']})" for v in view["values"])
+        return bar_chart(bars, _("Work values, weighed against each other"), description)
     bars = [
         {"label": t["name"], "value": t["score"], "max": t["max"], "highlight": t["code"] in view["code"]}
         for t in view["types"]
@@ -28,6 +32,15 @@ def report_pdf(session: TestSession, language: str) -> HttpResponse:
         with translation.override(language):
             view = present(session, language)
             interp = session.instrument.data["interpretation"]
+            if view["method"] == "best_worst":
+                pdf = render_pdf(
+                    "assessments/report_values.html",
+                    {"view": view, "chart": chart_for(view), "session": session, "LANGUAGE_CODE": language,
+                     "all_values": [{"name": session.instrument.scale_name(c, language), **{k: t[language] for k, t in v.items()}}
+                                    for c, v in interp["values"].items()]},
+                )
+                cache.set(key, pdf, 600)
+                return _pdf_response(session, pdf)
             pdf = render_pdf(
                 "assessments/report.html",
                 {
@@ -42,6 +55,10 @@ def report_pdf(session: TestSession, language: str) -> HttpResponse:
                 },
             )
         cache.set(key, pdf, 600)
+    return _pdf_response(session, pdf)
+
+
+def _pdf_response(session: TestSession, pdf: bytes) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"karjera-{session.instrument.slug}-{session.display_code}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

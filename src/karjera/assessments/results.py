@@ -87,9 +87,105 @@ def occupation_reasons(occ: Occupation, match: dict, pupil_top: list[str], instr
     return reasons
 
 
+VALUE_REASON_KEYS = ("achievement", "working_conditions", "recognition", "relationships", "support", "independence")
+
+
+def _occupation_rows(matches: list[dict], language: str, reasons) -> list[dict]:
+    occupations = Occupation.objects.in_bulk([m["id"] for m in matches])
+    rows = []
+    for m in matches:
+        occ = occupations.get(m["id"])
+        if occ is None:  # removed from the catalogue since the test was taken
+            continue
+        rows.append(
+            {
+                "id": occ.id,
+                "esco_uri": occ.esco_uri,
+                "name": occ.name(language),
+                "fit": m["fit"],
+                "fit_label": FIT_LABELS[m["fit"]](),
+                "r": m["r"],
+                "job_zone": occ.job_zone,
+                "reasons": reasons(occ, m),
+            }
+        )
+    return rows
+
+
+def present_values(session: TestSession, language: str) -> dict:
+    """The values test's result in one language: ranked values with their ranges, and occupations."""
+    instrument = session.instrument
+    result = session.result or {}
+    interp = instrument.data["interpretation"]
+    with translation.override(language):
+        values = []
+        for code in result["order"]:
+            v = result["values"][code]
+            text = interp["values"][code]
+            values.append(
+                {
+                    "code": code,
+                    "name": instrument.scale_name(code, language),
+                    "score": v["score"], "low": v["low"], "high": v["high"],
+                    "title": text["title"][language], "short": text["short"][language],
+                    "description": text["description"][language], "environments": text["environments"][language],
+                }
+            )
+        top = [v["code"] for v in values[:2]]
+
+        def reasons(occ, m):
+            offered = occ.work_values or {}
+            best = sorted(offered, key=lambda k: -offered[k])[:2]
+            shared = [instrument.scale_name(k, language) for k in top if k in best]
+            out = []
+            if shared:
+                out.append(
+                    ngettext(
+                        "It offers what matters most to you: %(values)s.",
+                        "It offers what matters most to you: %(values)s.",
+                        len(shared),
+                    ) % {"values": ", ".join(shared)}
+                )
+            out.append(
+                _("Work-value profile similarity %(r)s (correlation from −1 to 1).")
+                % {"r": f"{m['r']:.2f}".replace(".", "," if language == "lv" else ".")}
+            )
+            if occ.job_zone:
+                out.append(capfirst(job_zone_text(occ.job_zone)) + ".")
+            codes = ", ".join(c["code"] for c in (occ.onet_source or {}).get("codes", []))
+            if codes:
+                out.append(_("Work values from O*NET %(codes)s.") % {"codes": codes})
+            return out
+
+        statements = sorted(
+            ({"id": sid, "text": instrument.statement_index[sid]["text"][language], "weight": w} for sid, w in result["statements"].items()),
+            key=lambda s: -s["weight"],
+        )
+        return {
+            "method": "best_worst",
+            "language": language,
+            "instrument": {"slug": instrument.slug, "version": instrument.version, "name": instrument.text("name", language)},
+            "completed_at": session.completed_at,
+            "values": values,
+            "top": values[0],
+            "flags": [{"flag": f, "text": interp["flags"][f][language]} for f in result.get("flags", [])],
+            "flag_codes": result.get("flags", []),
+            "suggest_occupations": result.get("suggest_occupations", False),
+            "statements_top": statements[:5],
+            "statements_bottom": statements[-3:],
+            "consistency": result["consistency"],
+            "about": interp["about"][language],
+            "how_to_read": interp["how_to_read"][language],
+            "next_steps": interp.get("next_steps", {}).get(language, ""),
+            "occupations": _occupation_rows(result.get("occupations", []), language, reasons),
+        }
+
+
 def present(session: TestSession, language: str | None = None) -> dict:
     """Everything the result page, the PDF and the API show, already in one language."""
     language = language or session.language
+    if session.instrument.is_best_worst:
+        return present_values(session, language)
     instrument = session.instrument
     result = session.result or {}
     interp = instrument.data["interpretation"]
@@ -119,26 +215,12 @@ def present(session: TestSession, language: str | None = None) -> dict:
             {**f, "name": instrument.field_name(f["code"], language)} for f in result.get("fields", [])
         ]
         pupil_top = top_types(scores, 3)
-        matches = result.get("occupations", [])
-        occupations = Occupation.objects.in_bulk([m["id"] for m in matches])
-        occ_rows = []
-        for m in matches:
-            occ = occupations.get(m["id"])
-            if occ is None:  # removed from the catalogue since the test was taken
-                continue
-            occ_rows.append(
-                {
-                    "id": occ.id,
-                    "esco_uri": occ.esco_uri,
-                    "name": occ.name(language),
-                    "fit": m["fit"],
-                    "fit_label": FIT_LABELS[m["fit"]](),
-                    "r": m["r"],
-                    "job_zone": occ.job_zone,
-                    "reasons": occupation_reasons(occ, m, pupil_top, instrument, language),
-                }
-            )
+        occ_rows = _occupation_rows(
+            result.get("occupations", []), language,
+            lambda occ, m: occupation_reasons(occ, m, pupil_top, instrument, language),
+        )
         return {
+            "method": "riasec",
             "language": language,
             "instrument": {"slug": instrument.slug, "version": instrument.version, "name": instrument.text("name", language)},
             "completed_at": session.completed_at,

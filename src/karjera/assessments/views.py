@@ -81,12 +81,25 @@ def item(request, session_id, number):
     current = items[number - 1]
     language = request.LANGUAGE_CODE
     error = None
+    instrument = session.instrument
     if request.method == "POST":
-        raw = request.POST.get("value", "")
         try:
-            engine.save_answer(session.id, current["id"], int(raw))
+            if instrument.is_best_worst:
+                from .scoring.best_worst import encode
+
+                best, worst = int(request.POST.get("best", "")), int(request.POST.get("worst", ""))
+                if best == worst:
+                    raise ValueError
+                raw = encode(best, worst)
+            else:
+                raw = int(request.POST.get("value", ""))
+            engine.save_answer(session.id, current["id"], raw)
         except ValueError:
-            error = _("Choose one of the answers.")
+            error = (
+                _("Choose one statement as the most important and another as the least important.")
+                if instrument.is_best_worst
+                else _("Choose one of the answers.")
+            )
         except engine.Invalid:
             error = _("Choose one of the answers.")
         except engine.Conflict:
@@ -97,11 +110,42 @@ def item(request, session_id, number):
             return redirect(reverse("assessments:finish", args=[session.id]) + "?saved=1")
     answers = engine.answers_of(session)
     selected = answers.get(current["id"])
+    if instrument.is_best_worst:
+        from .scoring.best_worst import decode
+
+        best, worst = decode(selected) if selected is not None else (None, None)
+        statements = [
+            {"position": n, "text": instrument.statement_index[s]["text"][language]}
+            for n, s in enumerate(current["statements"])
+        ]
     next_url = (
         reverse("assessments:item", args=[session.id, number + 1])
         if number < len(items)
         else reverse("assessments:finish", args=[session.id])
     )
+    if instrument.is_best_worst:
+        labels = {o["value"]: o["label"][language] for o in instrument.data["response"]["options"]}
+        return render(
+            request,
+            "assessments/item_best_worst.html",
+            {
+                "session": session,
+                "number": number,
+                "item": current,
+                "question": current["text"][language],
+                "statements": statements,
+                "best": best,
+                "worst": worst,
+                "best_label": labels[1],
+                "worst_label": labels[-1],
+                "progress": _progress(session, len(answers)),
+                "prev_url": reverse("assessments:item", args=[session.id, number - 1]) if number > 1 else None,
+                "saved": request.GET.get("saved") == "1" and not error,
+                "error": error,
+                "name": instrument.text("name", language),
+            },
+            status=422 if error else 200,
+        )
     return render(
         request,
         "assessments/item.html",
@@ -156,7 +200,8 @@ def result(request, session_id):
     if not session.is_completed:
         return redirect("assessments:session", session.id)
     view = present(session, request.LANGUAGE_CODE)
-    return render(request, "assessments/result.html", {"session": session, "view": view, "chart": chart_for(view)})
+    template = "assessments/result_values.html" if view["method"] == "best_worst" else "assessments/result.html"
+    return render(request, template, {"session": session, "view": view, "chart": chart_for(view)})
 
 
 def report(request, session_id):

@@ -6,12 +6,13 @@ from .models import FeaturedProfession, Occupation
 
 
 def catalogue_changed() -> None:
-    from karjera.guidance.recommend import MATRIX
+    from karjera.guidance.recommend import MATRIX, VALUES_MATRIX
 
     from .search import CATALOGUE
 
     CATALOGUE.bump()
     MATRIX.bump()
+    VALUES_MATRIX.bump()
 
 
 @receiver([post_save, post_delete], sender=Occupation)

@@ -1,8 +1,13 @@
 """Pure scoring methods, one per instrument `scoring` value. No Django imports here."""
+from .best_worst import score_best_worst
 from .riasec import score_riasec
 
-METHODS = {"riasec": score_riasec}
 
-
-def score(method: str, items: list[dict], answers: dict[str, int], option_values) -> dict:
-    return METHODS[method](items, answers, option_values)
+def score(instrument, answers: dict[str, int]) -> dict:
+    """Score a complete set of answers with the instrument's own method."""
+    if instrument.scoring == "riasec":
+        return score_riasec(instrument.items, answers, instrument.option_values)
+    if instrument.scoring == "best_worst":
+        scales = [s["code"] for s in instrument.data["scales"]]
+        return score_best_worst(instrument.statements, instrument.items, answers, scales)
+    raise ValueError(f"unknown scoring method {instrument.scoring!r}")
