@@ -57,7 +57,7 @@ SECTION_TITLES = [
     ("education", gettext_lazy("How to get there in Latvia")),
     ("try_now", gettext_lazy("What to try now at school")),
 ]
-PAGE_SIZE = 50
+PAGE_SIZE = 30
 
 
 def _filters(request) -> dict:
@@ -85,21 +85,27 @@ def occupation_list(request):
     ids, count = browse(query=query, limit=10_000, **filters)
     paginator = Paginator(ids, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    found = Occupation.objects.select_related("featured").in_bulk(list(page.object_list))
+    # Only the columns a result row shows: the catalogue rows carry large name lists and profiles.
+    summary = "featured__summary_en" if language == "en" else "featured__summary_lv"
+    found = {
+        row["id"]: row
+        for row in Occupation.objects.filter(id__in=list(page.object_list)).values(
+            "id", "name_lv", "name_en", "isco", "featured__id", summary
+        )
+    }
     rows = []
     for occ_id in page.object_list:
         occ = found.get(occ_id)
         if occ is None:
             continue
-        featured = getattr(occ, "featured", None)
         rows.append(
             {
-                "id": occ.id,
-                "name": occ.name(language),
-                "other": occ.name("lv" if language == "en" else "en"),
-                "isco": occ.isco,
-                "featured": featured is not None,
-                "summary": featured.section("summary", language) if featured else "",
+                "id": occ_id,
+                "name": occ["name_en"] if language == "en" else occ["name_lv"],
+                "other": occ["name_lv"] if language == "en" else occ["name_en"],
+                "isco": occ["isco"],
+                "featured": occ["featured__id"] is not None,
+                "summary": occ[summary] or "",
             }
         )
     params = request.GET.copy()
