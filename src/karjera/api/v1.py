@@ -258,12 +258,28 @@ class ResultOut(Schema):
     values: dict[str, ValueOut] | None = None
     value_order: list[str] | None = None
     choice_consistency: float | None = None
+    liked: list[str] | None = None
+    counts: dict[str, int] | None = None
 
 
 def _result(session, language: str | None) -> dict:
     if not session.is_completed:
         raise engine.Conflict("The test is not finished yet.")
     view = present(session, language)
+    if view["method"] == "card_sort":
+        result = session.result
+        return {
+            "instrument": view["instrument"]["slug"],
+            "version": view["instrument"]["version"],
+            "language": view["language"],
+            "scores": result["riasec_lift"] or {},
+            "code": result["code"],
+            "flags": view["flag_codes"],
+            "flag_texts": view["flags"],
+            "liked": result["liked"],
+            "counts": result["counts"],
+            "occupations": [{**o, "correlation": o["r"]} for o in view["occupations"]],
+        }
     if view["method"] == "best_worst":
         result = session.result
         return {

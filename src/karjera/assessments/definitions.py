@@ -158,7 +158,22 @@ def validate(data: object, source: str) -> Instrument:
         _check_riasec(data, source)
     if data["scoring"] == "best_worst":
         _check_best_worst(data, source)
+    if data["scoring"] == "card_sort":
+        _check_card_sort(data, source)
     return Instrument(data)
+
+
+def _check_card_sort(data: dict, source: str) -> None:
+    if sorted(o["value"] for o in data["response"]["options"]) != [0, 1, 2]:
+        raise InstrumentError(f"{source}: response.options: a card sort needs 0 (dislike), 1 (not sure) and 2 (like)")
+    for i, item in enumerate(data["items"]):
+        if not item.get("occupation"):
+            raise InstrumentError(f"{source}: items[{i}].occupation: every card names an occupation")
+    interp = data["interpretation"]
+    for key in ("about", "how_to_read"):
+        _require_text(interp.get(key), f"{source}: interpretation.{key}")
+    for flag in ("few_likes", "liked_everything", "disagrees", "agrees"):
+        _require_text(interp.get("flags", {}).get(flag), f"{source}: interpretation.flags.{flag}")
 
 
 def _check_best_worst(data: dict, source: str) -> None:

@@ -176,9 +176,17 @@ def complete(session_id: str) -> TestSession:
                 f"{len(missing)} item(s) are not answered yet: {', '.join(missing)}.", unanswered=missing
             )
         instrument = session.instrument
-        result = score(instrument, answers)
+        context = card_attributes(instrument) if instrument.scoring == "card_sort" else None
+        result = score(instrument, answers, context)
         result["instrument"] = {"slug": instrument.slug, "version": instrument.version}
-        if result.get("suggest_occupations"):
+        if instrument.scoring == "card_sort":
+            if result.get("suggest_occupations"):
+                seen = {item["occupation"] for item in instrument.items}
+                matches = occupation_matches(result["riasec_liked"], limit=60)
+                result["occupations"] = [m for m in matches if m["id"] not in seen][:30]
+            else:
+                result["occupations"] = []
+        elif result.get("suggest_occupations"):
             kind = "values" if instrument.is_best_worst else "riasec"
             profile = result["profile"] if instrument.is_best_worst else result["scores"]
             result["occupations"] = occupation_matches(profile, kind=kind)
@@ -189,6 +197,24 @@ def complete(session_id: str) -> TestSession:
         session.completed_at = timezone.now()
         session.save(update_fields=["result", "status", "completed_at", "updated_at"])
     return session
+
+
+def card_attributes(instrument) -> dict[str, dict]:
+    """The occupation data behind each card, for the card sort's analysis."""
+    from karjera.occupations.fields import field_for_isco
+    from karjera.occupations.models import Occupation
+
+    occupations = Occupation.objects.in_bulk([item["occupation"] for item in instrument.items])
+    attributes = {}
+    for item in instrument.items:
+        occ = occupations.get(item["occupation"])
+        attributes[item["id"]] = {
+            "riasec": occ.riasec if occ else None,
+            "values": occ.work_values if occ else None,
+            "job_zone": occ.job_zone if occ else None,
+            "field": field_for_isco(occ.isco) if occ else "10",
+        }
+    return attributes
 
 
 def find_by_resume_code(code: str) -> TestSession:

@@ -13,6 +13,10 @@ from .results import present
 def chart_for(view: dict) -> str:
     from django.utils.translation import gettext as _
 
+    if view["method"] == "card_sort":
+        bars = [{"label": t["name"], "value": t["liked"] or 0, "max": 7, "highlight": t["code"] in view["code"]} for t in view["types"]]
+        description = "; ".join(f"{t['name']} {t['liked']}/7" for t in view["types"])
+        return bar_chart(bars, _("Interest profile of the professions you liked"), description)
     if view["method"] == "best_worst":
         bars = [{"label": v["name"], "value": v["score"], "max": 100, "highlight": i < 2} for i, v in enumerate(view["values"])]
         description = "; ".join(f"{v['name']} {v['score']} ({v['low']}–{v['high']})" for v in view["values"])
@@ -32,6 +36,10 @@ def report_pdf(session: TestSession, language: str) -> HttpResponse:
         with translation.override(language):
             view = present(session, language)
             interp = session.instrument.data["interpretation"]
+            if view["method"] == "card_sort":
+                pdf = render_pdf("assessments/report_cards.html", {"view": view, "chart": chart_for(view), "session": session, "LANGUAGE_CODE": language})
+                cache.set(key, pdf, 600)
+                return _pdf_response(session, pdf)
             if view["method"] == "best_worst":
                 pdf = render_pdf(
                     "assessments/report_values.html",

@@ -181,11 +181,83 @@ def present_values(session: TestSession, language: str) -> dict:
         }
 
 
-def present(session: TestSession, language: str | None = None) -> dict:
+ZONE_SHORT = {
+    1: lambda: _("little preparation"),
+    2: lambda: _("some preparation"),
+    3: lambda: _("medium preparation"),
+    4: lambda: _("considerable preparation"),
+    5: lambda: _("extensive preparation"),
+}
+
+
+def present_cards(session: TestSession, language: str, interest_code: str | None = None) -> dict:
+    """The card sort's result: what the liked professions share, similar ones, and the comparison
+    with the interest test when the pupil gives that test's resume code."""
+    from karjera.occupations.views import FIELD_NAMES
+
+    from .scoring.card_sort import agreement
+
+    instrument = session.instrument
+    result = session.result or {}
+    interp = instrument.data["interpretation"]
+    cards = instrument.item_index
+    with translation.override(language):
+        flags = [{"flag": f, "text": interp["flags"][f][language]} for f in result.get("flags", [])]
+        compared = None
+        if interest_code:
+            agrees = agreement(result.get("code", ""), interest_code)
+            compared = {"code": interest_code, "agrees": agrees, "text": interp["flags"]["agrees" if agrees else "disagrees"][language]}
+        lift = result.get("riasec_lift") or {}
+        types = [
+            {"code": t, "name": instrument.scale_name(t, language), "lift": lift[t], "liked": (result.get("riasec_liked") or {}).get(t)}
+            for t in sorted(lift, key=lambda t: -lift[t])
+        ]
+        code = result.get("code", "")
+
+        def reasons(occ, m):
+            out = [
+                _("Its interest profile is like that of the professions you liked (similarity %(r)s).")
+                % {"r": f"{m['r']:.2f}".replace(".", "," if language == "lv" else ".")}
+            ]
+            profile = occ.riasec or {}
+            shared = [instrument.scale_name(t, language) for t in code[:2] if t in top_types(profile, 3)]
+            if shared:
+                out.append(_("Strong in the types your choices lean to: %(types)s.") % {"types": ", ".join(shared)})
+            if occ.job_zone:
+                out.append(capfirst(job_zone_text(occ.job_zone)) + ".")
+            return out
+
+        return {
+            "method": "card_sort",
+            "language": language,
+            "instrument": {"slug": instrument.slug, "version": instrument.version, "name": instrument.text("name", language)},
+            "completed_at": session.completed_at,
+            "counts": result["counts"],
+            "code": code,
+            "code_names": [instrument.scale_name(t, language) for t in code],
+            "types": types,
+            "fields": [{**f, "name": str(FIELD_NAMES.get(f["code"], f["code"])), "percent": round(100 * f["share"])} for f in result.get("fields", [])],
+            "zones": [{"zone": int(z), "name": ZONE_SHORT[int(z)](), "count": n} for z, n in result.get("job_zones", {}).items()],
+            "liked": [{"id": cards[c]["occupation"], "name": cards[c]["text"][language]} for c in result.get("liked", [])],
+            "unsure": [{"id": cards[c]["occupation"], "name": cards[c]["text"][language]} for c in result.get("unsure", [])],
+            "flags": flags,
+            "flag_codes": result.get("flags", []),
+            "compared": compared,
+            "suggest_occupations": result.get("suggest_occupations", False),
+            "about": interp["about"][language],
+            "how_to_read": interp["how_to_read"][language],
+            "next_steps": interp.get("next_steps", {}).get(language, ""),
+            "occupations": _occupation_rows(result.get("occupations", []), language, reasons),
+        }
+
+
+def present(session: TestSession, language: str | None = None, interest_code: str | None = None) -> dict:
     """Everything the result page, the PDF and the API show, already in one language."""
     language = language or session.language
     if session.instrument.is_best_worst:
         return present_values(session, language)
+    if session.instrument.scoring == "card_sort":
+        return present_cards(session, language, interest_code)
     instrument = session.instrument
     result = session.result or {}
     interp = instrument.data["interpretation"]

@@ -162,7 +162,8 @@ def item(request, session_id, number):
             "saved": request.GET.get("saved") == "1" and not error,
             "error": error,
             "name": session.instrument.text("name", language),
-            "question": session.instrument.text("instructions", language),
+            "prompt": instrument.data["prompt"][language] if "prompt" in instrument.data else _("How much would you like to do this?"),
+            "detail": current.get("detail", {}).get(language, ""),
         },
         status=422 if error else 200,
     )
@@ -195,13 +196,40 @@ def finish(request, session_id):
     )
 
 
+RESULT_TEMPLATES = {
+    "riasec": "assessments/result.html",
+    "best_worst": "assessments/result_values.html",
+    "card_sort": "assessments/result_cards.html",
+}
+
+
+def _interest_code(request) -> tuple[str | None, str | None]:
+    """The interest test's code from a resume code the pupil typed in to compare, or an error."""
+    code = request.GET.get("compare", "").strip()[:20]
+    if not code:
+        return None, None
+    if not hit("resume", client_address(request), settings.RESUME_RATE_LIMIT, settings.RESUME_RATE_WINDOW):
+        return None, _("Too many attempts; wait a few minutes and try again.")
+    try:
+        other = engine.find_by_resume_code(code)
+    except engine.NotFound:
+        return None, _("No test matches this resume code. Check the code and try again.")
+    if other.instrument.scoring != "riasec" or not other.is_completed:
+        return None, _("This code does not belong to a finished Interest lab.")
+    return other.result["code"], None
+
+
 def result(request, session_id):
     session = _session_or_404(session_id)
     if not session.is_completed:
         return redirect("assessments:session", session.id)
-    view = present(session, request.LANGUAGE_CODE)
-    template = "assessments/result_values.html" if view["method"] == "best_worst" else "assessments/result.html"
-    return render(request, template, {"session": session, "view": view, "chart": chart_for(view)})
+    interest_code, compare_error = _interest_code(request) if session.instrument.scoring == "card_sort" else (None, None)
+    view = present(session, request.LANGUAGE_CODE, interest_code)
+    return render(
+        request,
+        RESULT_TEMPLATES[view["method"]],
+        {"session": session, "view": view, "chart": chart_for(view), "compare_error": compare_error},
+    )
 
 
 def report(request, session_id):
