@@ -40,7 +40,9 @@ def test_instruments_list(client):
     assert interests["item_count"] >= 60
     assert interests["version"] == "1.0.0"
     assert interests["name"] == "Interešu laboratorija"
-    assert client.get("/api/v1/instruments?language=en").json()[0]["name"] == "Interest lab"
+    english = {i["slug"]: i["name"] for i in client.get("/api/v1/instruments?language=en").json()}
+    assert english["interests"] == "Interest lab" and english["values"] == "Values scale"
+    assert [i["slug"] for i in body][:2] == ["interests", "values"]
 
 
 def test_create_session_gives_unguessable_id_code_and_items(client, session):

@@ -49,9 +49,14 @@ class Invalid(EngineError):
     code = "invalid"
 
 
+ORDER = ("interests", "values", "abilities", "career_options")  # as the programme presents them
+
+
 @lru_cache(maxsize=1)
 def _files() -> dict[str, definitions.Instrument]:
-    return definitions.latest()
+    found = definitions.latest()
+    slugs = sorted(found, key=lambda s: (ORDER.index(s) if s in ORDER else len(ORDER), s))
+    return {slug: found[slug] for slug in slugs}
 
 
 def available() -> dict[str, definitions.Instrument]:
