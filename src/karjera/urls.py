@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("karjera.assessments.urls")),
     path("occupations/", include("karjera.occupations.urls")),
     path("education/", include("karjera.education.urls")),
+    path("profile/", include("karjera.guidance.urls")),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("privacy/", core_views.privacy, name="privacy"),
     path("credits/", core_views.credits, name="credits"),
