@@ -1,7 +1,7 @@
 """JSON API, version 1. The OpenAPI document is served at /api/openapi.json."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -27,8 +27,13 @@ api = NinjaAPI(
 )
 
 
+# JSON does not tell 3 from 3.0, so a whole number is a number that is a multiple of 1; strict parsing
+# still refuses strings, booleans and fractions.
+WholeNumber = Annotated[float, Field(multiple_of=1)]
+
+
 class Strict(Schema):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class ErrorOut(Schema):
@@ -60,7 +65,7 @@ def http_error(request, exc: HttpError):
     return _error(request, exc.status_code, "error", str(exc))
 
 
-@api.get("/v1/ping", tags=["service"])
+@api.get("/v1/ping", response={200: dict[str, bool]}, tags=["service"])
 def ping(request):
     """The cheapest request the stack can answer: the ceiling the benchmarks compare against."""
     return {"ok": True}
@@ -78,7 +83,7 @@ class InstrumentOut(Schema):
     version: str
 
 
-@api.get("/v1/instruments", response=list[InstrumentOut], tags=["tests"])
+@api.get("/v1/instruments", response={200: list[InstrumentOut], 422: ErrorOut}, tags=["tests"])
 def list_instruments(request, language: Literal["lv", "en"] = "lv"):
     return [
         {
@@ -136,7 +141,7 @@ class SessionOut(Schema):
 
 
 class AnswerIn(Strict):
-    value: StrictInt
+    value: WholeNumber
 
 
 class AnswerOut(Schema):
@@ -163,7 +168,7 @@ def _items(session, language: str) -> list[dict]:
 
 @api.post(
     "/v1/sessions",
-    response={201: SessionCreatedOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut, 503: ErrorOut},
+    response={201: SessionCreatedOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut, 503: ErrorOut},
     tags=["tests"],
 )
 def create_session(request, payload: SessionIn):
@@ -180,7 +185,7 @@ def create_session(request, payload: SessionIn):
     })
 
 
-@api.get("/v1/sessions/{session_id}", response={200: SessionOut, 404: ErrorOut}, tags=["tests"])
+@api.get("/v1/sessions/{session_id}", response={200: SessionOut, 404: ErrorOut, 422: ErrorOut}, tags=["tests"])
 def get_session(request, session_id: str):
     session = engine.get_session(session_id)
     answers = engine.answers_of(session)
@@ -198,13 +203,14 @@ def get_session(request, session_id: str):
 
 @api.put(
     "/v1/sessions/{session_id}/answers/{item_id}",
-    response={200: AnswerOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: AnswerOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     tags=["tests"],
 )
 def put_answer(request, session_id: str, item_id: str, payload: AnswerIn):
-    session = engine.save_answer(session_id, item_id, payload.value)
+    value = int(payload.value)
+    session = engine.save_answer(session_id, item_id, value)
     answered = session.answers.count()
-    return {"item_id": item_id, "value": payload.value, "answered": answered, "item_count": len(session.instrument.items)}
+    return {"item_id": item_id, "value": value, "answered": answered, "item_count": len(session.instrument.items)}
 
 
 class OccupationMatchOut(Schema):
@@ -316,18 +322,23 @@ def _result(session, language: str | None) -> dict:
     }
 
 
-@api.post("/v1/sessions/{session_id}/complete", response={200: ResultOut, 404: ErrorOut, 409: ErrorOut}, tags=["tests"])
+@api.post("/v1/sessions/{session_id}/complete", response={200: ResultOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}, tags=["tests"])
 def complete_session(request, session_id: str):
     session = engine.complete(session_id)
     return _result(session, None)
 
 
-@api.get("/v1/sessions/{session_id}/result", response={200: ResultOut, 404: ErrorOut, 409: ErrorOut}, tags=["tests"])
+@api.get("/v1/sessions/{session_id}/result", response={200: ResultOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}, tags=["tests"])
 def get_result(request, session_id: str, language: Literal["lv", "en"] | None = None):
     return _result(engine.get_session(session_id), language)
 
 
-@api.get("/v1/sessions/{session_id}/report.pdf", response={200: None, 404: ErrorOut, 409: ErrorOut}, tags=["tests"])
+@api.get(
+    "/v1/sessions/{session_id}/report.pdf",
+    response={200: None, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    openapi_extra={"responses": {"200": {"description": "The PDF report", "content": {"application/pdf": {}}}}},
+    tags=["tests"],
+)
 def get_report(request, session_id: str, language: Literal["lv", "en"] | None = None):
     session = engine.get_session(session_id)
     if not session.is_completed:
@@ -345,7 +356,7 @@ class ResumeOut(Schema):
     instrument: str
 
 
-@api.post("/v1/resume", response={200: ResumeOut, 404: ErrorOut, 429: ErrorOut}, tags=["tests"])
+@api.post("/v1/resume", response={200: ResumeOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}, tags=["tests"])
 def resume(request, payload: ResumeIn):
     if not hit("resume", client_address(request), settings.RESUME_RATE_LIMIT, settings.RESUME_RATE_WINDOW):
         return _error(request, 429, "rate_limited", "Too many attempts; wait a few minutes and try again.")
@@ -353,7 +364,7 @@ def resume(request, payload: ResumeIn):
     return {"id": session.id, "status": session.status, "instrument": session.instrument.slug}
 
 
-@api.delete("/v1/sessions/{session_id}", response={204: None, 404: ErrorOut}, tags=["tests"])
+@api.delete("/v1/sessions/{session_id}", response={204: None, 404: ErrorOut, 422: ErrorOut}, tags=["tests"])
 def delete_session(request, session_id: str):
     engine.delete(session_id)
     return Status(204, None)
@@ -426,13 +437,13 @@ def _occupation(occ: Occupation) -> dict:
     }
 
 
-@api.get("/v1/occupations", response=OccupationListOut, tags=["occupations"])
+@api.get("/v1/occupations", response={200: OccupationListOut, 422: ErrorOut}, tags=["occupations"])
 def list_occupations(request, q: str = Query("", max_length=200), limit: int = Query(20, ge=1, le=100)):
     items, count = search(q, limit)
     return {"items": [_occupation(o) for o in items], "count": count}
 
 
-@api.get("/v1/occupations/{occupation_id}", response={200: OccupationDetailOut, 404: ErrorOut}, tags=["occupations"])
+@api.get("/v1/occupations/{occupation_id}", response={200: OccupationDetailOut, 404: ErrorOut, 422: ErrorOut}, tags=["occupations"])
 def get_occupation(request, occupation_id: str):
     occ = Occupation.objects.select_related("featured").filter(pk=occupation_id[:40]).first()
     if occ is None:
@@ -466,17 +477,23 @@ def get_occupation(request, occupation_id: str):
 # ---- education ----------------------------------------------------------------------------------
 
 
+CeSubject = Literal[
+    "latvian", "mathematics", "english", "german", "french", "russian", "physics", "chemistry", "biology",
+    "natural_sciences", "informatics", "history", "geography", "economics", "literature",
+]
+
+
 class ExamIn(Strict):
-    subject: str = Field(max_length=30)
-    level: str = Field(max_length=10)
-    percent: float
-    year: int = 2025
+    subject: CeSubject
+    level: Literal["higher", "optimal", "general"]
+    percent: float = Field(ge=0, le=100)
+    year: Annotated[float, Field(ge=2000, le=2100, multiple_of=1)] = 2025
 
 
 class EvaluateIn(Strict):
     exams: list[ExamIn] = Field(max_length=12)
-    grades: list[StrictInt] = Field(default_factory=list, max_length=40)
-    entrance_tests: dict[str, float] = Field(default_factory=dict)
+    grades: list[Annotated[float, Field(ge=1, le=10, multiple_of=1)]] = Field(default_factory=list, max_length=40)
+    entrance_tests: dict[str, Annotated[float, Field(ge=0, le=1000)]] = Field(default_factory=dict, max_length=10)
 
 
 class BreakdownOut(Schema):
@@ -515,7 +532,7 @@ def _evaluation(row: dict) -> dict:
     return {**row, "programme_id": row["id"], "breakdown": [{**b, "term": str(b["term"]), "note": str(b["note"])} for b in row["breakdown"]]}
 
 
-@api.post("/v1/admission/evaluate", response={200: EvaluateOut, 422: ErrorOut}, tags=["education"])
+@api.post("/v1/admission/evaluate", response={200: EvaluateOut, 400: ErrorOut, 422: ErrorOut}, tags=["education"])
 def admission_evaluate(request, payload: EvaluateIn, language: Literal["lv", "en"] = "lv"):
     """Every programme with an admission rule: eligibility, competition score and its breakdown."""
     from django.utils import translation
@@ -525,7 +542,9 @@ def admission_evaluate(request, payload: EvaluateIn, language: Literal["lv", "en
     with translation.override(language):
         try:
             pupil = calculator.make_pupil(
-                [e.model_dump() for e in payload.exams], list(payload.grades), dict(payload.entrance_tests)
+                [{**e.model_dump(), "year": int(e.year)} for e in payload.exams],
+                [int(g) for g in payload.grades],
+                dict(payload.entrance_tests),
             )
         except calculator.InputError as exc:
             return _error(request, 422, "invalid", str(exc), problems=[{"field": k, "message": v} for k, v in exc.errors.items()])
@@ -553,7 +572,7 @@ class ProgrammeListOut(Schema):
     count: int
 
 
-@api.get("/v1/programmes", response=ProgrammeListOut, tags=["education"])
+@api.get("/v1/programmes", response={200: ProgrammeListOut, 422: ErrorOut}, tags=["education"])
 def list_programmes(request, q: str = Query("", max_length=200), limit: int = Query(20, ge=1, le=100)):
     from django.db.models import Q
 

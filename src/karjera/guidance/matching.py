@@ -33,8 +33,10 @@ def fit_label(r: float) -> str:
 
 def correlate(profile: dict[str, float], matrix: np.ndarray) -> np.ndarray:
     """Pearson r of one profile against every row of an (n, 6) matrix; NaN where undefined."""
-    p = np.array([profile[t] for t in TYPES], dtype=float)
-    p = p - p.mean()
+    raw = np.array([profile[t] for t in TYPES], dtype=float)
+    if np.ptp(raw) <= 1e-9 * max(1.0, float(np.abs(raw).max())):
+        return np.full(len(matrix), np.nan)  # a flat profile correlates with nothing (rounding aside)
+    p = raw - raw.mean()
     m = matrix - matrix.mean(axis=1, keepdims=True)
     denominator = np.sqrt((m * m).sum(axis=1) * (p * p).sum())
     with np.errstate(invalid="ignore", divide="ignore"):
