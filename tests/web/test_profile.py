@@ -64,3 +64,18 @@ def test_adding_by_resume_code_and_bad_codes(client, three_tests):
 def test_only_finished_sessions_named_count(client):
     empty = client.get("/profile/?s=AAAAAAAAAAAAAAAAAAAAAAAA").context
     assert empty["rows"] == [] and empty["sessions"] == []
+
+
+def test_profile_pdf(client, three_tests, tmp_path):
+    import shutil
+    import subprocess
+
+    interests, values, cards = three_tests
+    response = client.get(f"/profile/report.pdf?s={interests['id']}&s={cards['id']}")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    if shutil.which("pdftotext"):
+        path = tmp_path / "profile.pdf"
+        path.write_bytes(response.content)
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Mans karjeras profils" in text and "Interešu laboratorija" in text
+    assert client.get("/profile/report.pdf").status_code == 302

@@ -2,12 +2,14 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from karjera.assessments import engine
+from karjera.core.pdf import render_pdf
 from karjera.core.ratelimit import client_address, hit
 from karjera.education.models import REGIONS, Programme
 from karjera.occupations.models import Occupation
@@ -60,10 +62,7 @@ def career_profile(request):
     ]
     weights = {t: w for t, w in profile.combine.WEIGHTS.items() if t in data["tests"]}
     total = sum(weights.values()) or 1
-    return render(
-        request,
-        "guidance/profile.html",
-        {
+    context = {
             "sessions": sessions,
             "rows": rows,
             "weights": [{"test": str(TEST_NAMES[t]), "percent": round(100 * w / total)} for t, w in weights.items()],
@@ -75,6 +74,14 @@ def career_profile(request):
             "ids": [s["id"] for s in sessions],
             "error": error,
             "unsuggested": [s["name"] for s in sessions if s["test"] not in data["tests"]],
-        },
-        status=422 if error else 200,
-    )
+            "query": urlencode([("s", i) for i in [s["id"] for s in sessions]] + ([("entry", entry)] if entry else []) + ([("region", region)] if region else [])),
+    }
+    if request.path.endswith("report.pdf"):
+        if not sessions:
+            return redirect("guidance:profile")
+        pdf = render_pdf("guidance/report.html", {**context, "LANGUAGE_CODE": language})
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="karjera-profile.pdf"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+    return render(request, "guidance/profile.html", context, status=422 if error else 200)
