@@ -106,6 +106,7 @@ class SessionIn(Strict):
 class OptionOut(Schema):
     value: int
     label: str
+    svg: str | None = None
 
 
 class StatementOut(Schema):
@@ -118,6 +119,7 @@ class ItemOut(Schema):
     text: str
     options: list[OptionOut]
     statements: list[StatementOut] | None = None
+    figure: str | None = None
 
 
 class SessionCreatedOut(Schema):
@@ -157,7 +159,11 @@ def _items(session, language: str) -> list[dict]:
     instrument = session.instrument
     items = []
     for it in instrument.items:
-        item = {"id": it["id"], "text": it["text"][language], "options": instrument.options_for(it, language)}
+        item = {"id": it["id"], "text": it["text"][language], "options": instrument.options_for(it, language, seed=session.id)}
+        if instrument.scoring == "irt" and "subtest" in it:
+            generated = instrument.generated(it, session.id)
+            item["text"] = generated.prompt[language]
+            item["figure"] = generated.stem_svg or None
         if instrument.is_best_worst:
             item["statements"] = [
                 {"id": s, "text": instrument.statement_index[s]["text"][language]} for s in it["statements"]
@@ -265,6 +271,9 @@ class ResultOut(Schema):
     value_order: list[str] | None = None
     choice_consistency: float | None = None
     liked: list[str] | None = None
+    abilities: dict[str, dict] | None = None
+    norms: str | None = None
+    late: list[str] | None = None
     counts: dict[str, int] | None = None
 
 
@@ -272,6 +281,21 @@ def _result(session, language: str | None) -> dict:
     if not session.is_completed:
         raise engine.Conflict("The test is not finished yet.")
     view = present(session, language)
+    if view["method"] == "irt":
+        result = session.result
+        return {
+            "instrument": view["instrument"]["slug"],
+            "version": view["instrument"]["version"],
+            "language": view["language"],
+            "scores": {c: a["theta"] for c, a in result["abilities"].items()},
+            "code": result["order"][0],
+            "flags": view["flag_codes"],
+            "flag_texts": view["flags"],
+            "abilities": result["abilities"],
+            "norms": result["norms"],
+            "late": result["late"],
+            "occupations": [],
+        }
     if view["method"] == "card_sort":
         result = session.result
         return {

@@ -75,6 +75,13 @@ class Instrument:
     @cached_property
     def items(self) -> list[dict]:
         """What a pupil answers, in order: the file's items, or for a best-worst test its screens."""
+        if self.scoring == "irt":
+            slots = [
+                {"id": f"{st['code']}-{n:02d}", "subtest": st["code"], "position": n - 1, "text": st.get("name", {"lv": "", "en": ""})}
+                for st in self.data["subtests"]
+                for n in range(1, st["items"] + 1)
+            ]
+            return [*self.data["items"], *slots]  # the pupil's own estimates first, then the subtests
         if self.is_best_worst:
             from .scoring.design import projective_plane_order_4
 
@@ -108,8 +115,38 @@ class Instrument:
     def options(self, language: str) -> list[dict]:
         return [{"value": o["value"], "label": o["label"][language]} for o in self.data["response"]["options"]]
 
-    def options_for(self, item: dict, language: str) -> list[dict]:
-        """Answer options of one item; on a best-worst screen, every (most, least) pair as one value."""
+    def subtest(self, code: str) -> dict:
+        return next(st for st in self.data["subtests"] if st["code"] == code)
+
+    def generated(self, item: dict, seed: str):
+        """The session's own version of a subtest item (prompt, options, key, 2PL parameters)."""
+        from .scoring.generators import GENERATORS, Generated, rng_for
+
+        if item["subtest"] == "verbal":
+            bank = list(self.data["verbal_items"])
+            rng_for(seed, "verbal", 0).shuffle(bank)
+            chosen = bank[item["position"] % len(bank)]
+            return Generated(chosen["text"], [dict(zip(("lv", "en"), pair)) for pair in zip(chosen["options"]["lv"], chosen["options"]["en"])], chosen["key"], 1.2, float(chosen["b"]))
+        return GENERATORS[item["subtest"]](seed, item["position"])
+
+    def values_for(self, item: dict) -> frozenset[int]:
+        """The answer values one item accepts."""
+        if self.scoring == "irt" and "subtest" in item:
+            count = 2 if item["subtest"] == "speed" else 4
+            return frozenset(range(count))
+        return self.option_values
+
+    def options_for(self, item: dict, language: str, seed: str | None = None) -> list[dict]:
+        """Answer options of one item; on a best-worst screen, every (most, least) pair as one value;
+        for a generated ability item, the session's own options (never which one is right)."""
+        if self.scoring == "irt" and "subtest" in item:
+            generated = self.generated(item, seed or "")
+            return [
+                {"value": n, "label": o.get(language, "") if "svg" not in o else "", "svg": o.get("svg", "")}
+                if isinstance(o, dict)
+                else {"value": n, "label": str(o), "svg": ""}
+                for n, o in enumerate(generated.options)
+            ]
         if not self.is_best_worst:
             return self.options(language)
         from .scoring.best_worst import encode
@@ -160,7 +197,31 @@ def validate(data: object, source: str) -> Instrument:
         _check_best_worst(data, source)
     if data["scoring"] == "card_sort":
         _check_card_sort(data, source)
+    if data["scoring"] == "irt":
+        _check_irt(data, source)
     return Instrument(data)
+
+
+def _check_irt(data: dict, source: str) -> None:
+    from .scoring.generators import GENERATORS
+
+    codes = [s["code"] for s in data["scales"]]
+    for i, st in enumerate(data.get("subtests") or []):
+        if st["code"] not in codes:
+            raise InstrumentError(f"{source}: subtests[{i}].code: unknown scale {st['code']!r}")
+        if st["code"] != "verbal" and st["code"] not in GENERATORS:
+            raise InstrumentError(f"{source}: subtests[{i}].code: no generator for {st['code']!r}")
+    if not data.get("subtests"):
+        raise InstrumentError(f"{source}: subtests: an ability test needs subtests")
+    if any(st["code"] == "verbal" for st in data["subtests"]) and not data.get("verbal_items"):
+        raise InstrumentError(f"{source}: verbal_items: the verbal subtest needs written items")
+    interp = data["interpretation"]
+    for key in ("about", "how_to_read", "provisional"):
+        _require_text(interp.get(key), f"{source}: interpretation.{key}")
+    for lvl in ("below_average", "average", "above_average"):
+        _require_text(interp.get("levels", {}).get(lvl), f"{source}: interpretation.levels.{lvl}")
+    for code in codes:
+        _require_text(interp.get("abilities", {}).get(code), f"{source}: interpretation.abilities.{code}")
 
 
 def _check_card_sort(data: dict, source: str) -> None:

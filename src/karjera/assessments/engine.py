@@ -129,18 +129,44 @@ def check_value(session: TestSession, item_id: str, value: object) -> int:
         raise NotFound(f"The test has no item {item_id!r}.", item=item_id)
     if isinstance(value, bool) or not isinstance(value, int):
         raise Invalid("The answer must be a whole number.", field="value")
-    if value not in instrument.option_values:
-        allowed = sorted(instrument.option_values)
+    accepted = instrument.values_for(instrument.item_index[item_id])
+    if value not in accepted:
+        allowed = sorted(accepted)
         raise Invalid(
             f"The answer must be one of {', '.join(map(str, allowed))}.", field="value", allowed=allowed
         )
     return value
 
 
+def start_subtest(session: TestSession, item: dict) -> None:
+    """Start a timed subtest's clock the first time one of its items is shown or answered."""
+    subtest = item.get("subtest")
+    if not subtest or subtest in (session.timing or {}):
+        return
+    with transaction.atomic():
+        fresh = TestSession.objects.select_for_update(of=("self",)).only("id", "timing").get(pk=session.pk)
+        timing = dict(fresh.timing or {})
+        if subtest not in timing:
+            timing[subtest] = timezone.now().isoformat()
+            TestSession.objects.filter(pk=session.pk).update(timing=timing)
+        session.timing = timing
+
+
+def subtest_deadline(session: TestSession, subtest: str):
+    from datetime import datetime, timedelta
+
+    started = (session.timing or {}).get(subtest)
+    if not started:
+        return None
+    return datetime.fromisoformat(started) + timedelta(seconds=session.instrument.subtest(subtest)["seconds"])
+
+
 def save_answer(session_id: str, item_id: str, value: object) -> TestSession:
     """Store one answer; saving the same answer again changes nothing else (idempotent)."""
     session = get_session(session_id)
     value = check_value(session, item_id, value)
+    if session.instrument.scoring == "irt":
+        start_subtest(session, session.instrument.item_index[item_id])
     now = timezone.now()
     with transaction.atomic():
         # The conditional update both refuses completed sessions and holds the session row
@@ -182,9 +208,19 @@ def complete(session_id: str) -> TestSession:
             )
         instrument = session.instrument
         context = card_attributes(instrument) if instrument.scoring == "card_sort" else None
+        if instrument.scoring == "irt":
+            from datetime import datetime
+
+            context = {
+                "answered_at": dict(session.answers.values_list("item_id", "answered_at")),
+                "timing": {k: datetime.fromisoformat(v) for k, v in (session.timing or {}).items()},
+                "seed": session.id,
+            }
         result = score(instrument, answers, context)
         result["instrument"] = {"slug": instrument.slug, "version": instrument.version}
-        if instrument.scoring == "card_sort":
+        if instrument.scoring == "irt":
+            result["occupations"] = []
+        elif instrument.scoring == "card_sort":
             if result.get("suggest_occupations"):
                 seen = {item["occupation"] for item in instrument.items}
                 matches = occupation_matches(result["riasec_liked"], limit=60)

@@ -75,6 +75,7 @@ class TestSession(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     result = models.JSONField(null=True, blank=True)
+    timing = models.JSONField(default=dict, blank=True, help_text="When each timed subtest started (ISO time)")
 
     class Meta:
         verbose_name = _("test session")

@@ -13,6 +13,10 @@ from .results import present
 def chart_for(view: dict) -> str:
     from django.utils.translation import gettext as _
 
+    if view["method"] == "irt":
+        bars = [{"label": a["name"], "value": a["score"], "max": 100, "highlight": i == 0} for i, a in enumerate(view["abilities"])]
+        description = "; ".join(f"{a['name']} {a['score']} ({a['low']}–{a['high']}), {a['level']}" for a in view["abilities"])
+        return bar_chart(bars, _("Ability estimates (50 is the provisional average)"), description)
     if view["method"] == "card_sort":
         bars = [{"label": t["name"], "value": t["liked"] or 0, "max": 7, "highlight": t["code"] in view["code"]} for t in view["types"]]
         description = "; ".join(f"{t['name']} {t['liked']}/7" for t in view["types"])
@@ -36,6 +40,10 @@ def report_pdf(session: TestSession, language: str) -> HttpResponse:
         with translation.override(language):
             view = present(session, language)
             interp = session.instrument.data["interpretation"]
+            if view["method"] == "irt":
+                pdf = render_pdf("assessments/report_abilities.html", {"view": view, "chart": chart_for(view), "session": session, "LANGUAGE_CODE": language})
+                cache.set(key, pdf, 600)
+                return _pdf_response(session, pdf)
             if view["method"] == "card_sort":
                 pdf = render_pdf("assessments/report_cards.html", {"view": view, "chart": chart_for(view), "session": session, "LANGUAGE_CODE": language})
                 cache.set(key, pdf, 600)

@@ -251,6 +251,60 @@ def present_cards(session: TestSession, language: str, interest_code: str | None
         }
 
 
+def present_abilities(session: TestSession, language: str) -> dict:
+    """The ability detector's result: level with its range per ability, the pupil's own estimate beside
+    it, and the occupation groups where each ability matters (our own table in the instrument file)."""
+    from karjera.occupations.models import IscoGroup
+
+    instrument = session.instrument
+    result = session.result or {}
+    interp = instrument.data["interpretation"]
+    links = instrument.data.get("ability_links", {})
+    groups = {g.code: g for g in IscoGroup.objects.filter(code__in={c for codes in links.values() for c in codes})}
+    own_labels = {o["value"]: o["label"][language] for o in instrument.data["response"]["options"]}
+    rows = []
+    for code in result["order"]:
+        a = result["abilities"][code]
+        rows.append(
+            {
+                "code": code,
+                "name": instrument.scale_name(code, language),
+                "score": round(50 + 10 * a["theta"]),
+                "low": round(50 + 10 * a["low"]),
+                "high": round(50 + 10 * a["high"]),
+                "level": interp["levels"][a["level"]][language],
+                "correct": a["correct"],
+                "counted": a["counted"],
+                "self": own_labels.get(a["self"], ""),
+                "comparison": interp["self_comparison"][a["comparison"]][language] if a.get("comparison") else "",
+                "text": interp["abilities"][code][language],
+                "groups": [
+                    {"code": c, "name": groups[c].name_en if language == "en" else groups[c].name_lv}
+                    for c in links.get(code, []) if c in groups
+                ],
+            }
+        )
+    with translation.override(language):
+        flags = []
+        if result.get("late"):
+            flags.append({"flag": "late_answers", "text": _("%(n)s answers came after their part's time was up; they are saved but not counted.") % {"n": len(result["late"])}})
+    return {
+        "method": "irt",
+        "language": language,
+        "instrument": {"slug": instrument.slug, "version": instrument.version, "name": instrument.text("name", language)},
+        "completed_at": session.completed_at,
+        "abilities": rows,
+        "flags": flags,
+        "flag_codes": result.get("flags", []),
+        "provisional": interp["provisional"][language],
+        "about": interp["about"][language],
+        "how_to_read": interp["how_to_read"][language],
+        "next_steps": interp.get("next_steps", {}).get(language, ""),
+        "occupations": [],
+        "suggest_occupations": False,
+    }
+
+
 def present(session: TestSession, language: str | None = None, interest_code: str | None = None) -> dict:
     """Everything the result page, the PDF and the API show, already in one language."""
     language = language or session.language
@@ -258,6 +312,8 @@ def present(session: TestSession, language: str | None = None, interest_code: st
         return present_values(session, language)
     if session.instrument.scoring == "card_sort":
         return present_cards(session, language, interest_code)
+    if session.instrument.scoring == "irt":
+        return present_abilities(session, language)
     instrument = session.instrument
     result = session.result or {}
     interp = instrument.data["interpretation"]

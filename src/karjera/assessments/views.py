@@ -110,6 +110,10 @@ def item(request, session_id, number):
             return redirect(reverse("assessments:finish", args=[session.id]) + "?saved=1")
     answers = engine.answers_of(session)
     selected = answers.get(current["id"])
+    generated = None
+    if instrument.scoring == "irt" and "subtest" in current:
+        engine.start_subtest(session, current)
+        generated = instrument.generated(current, session.id)
     if instrument.is_best_worst:
         from .scoring.best_worst import decode
 
@@ -146,6 +150,17 @@ def item(request, session_id, number):
             },
             status=422 if error else 200,
         )
+    subtest = None
+    if generated is not None:
+        from django.utils import timezone
+
+        deadline = engine.subtest_deadline(session, current["subtest"])
+        seconds_left = max(0, int((deadline - timezone.now()).total_seconds())) if deadline else None
+        subtest = {
+            "name": instrument.subtest(current["subtest"])["name"][language],
+            "minutes_left": (seconds_left + 59) // 60 if seconds_left is not None else None,
+            "over": seconds_left == 0,
+        }
     return render(
         request,
         "assessments/item.html",
@@ -153,8 +168,10 @@ def item(request, session_id, number):
             "session": session,
             "number": number,
             "item": current,
-            "text": current["text"][language],
-            "options": session.instrument.options(language),
+            "text": generated.prompt[language] if generated else current["text"][language],
+            "figure": generated.stem_svg if generated else "",
+            "subtest": subtest,
+            "options": instrument.options_for(current, language, seed=session.id),
             "selected": selected,
             "progress": _progress(session, len(answers)),
             "prev_url": reverse("assessments:item", args=[session.id, number - 1]) if number > 1 else None,
@@ -200,6 +217,7 @@ RESULT_TEMPLATES = {
     "riasec": "assessments/result.html",
     "best_worst": "assessments/result_values.html",
     "card_sort": "assessments/result_cards.html",
+    "irt": "assessments/result_abilities.html",
 }
 
 

@@ -14,4 +14,9 @@ def score(instrument, answers: dict[str, int], context: dict | None = None) -> d
         return score_best_worst(instrument.statements, instrument.items, answers, scales)
     if instrument.scoring == "card_sort":
         return score_card_sort(instrument.items, answers, context or {})
+    if instrument.scoring == "irt":
+        from .abilities import score_abilities
+
+        context = context or {}
+        return score_abilities(instrument, answers, context["answered_at"], context["timing"], context["seed"])
     raise ValueError(f"unknown scoring method {instrument.scoring!r}")
