@@ -85,3 +85,35 @@ def test_late_answers_are_kept_but_not_counted(client):
     assert result["abilities"]["numerical"]["level"] == "average"  # no evidence: the prior
     assert "late_answers" in result["flags"]
     assert Answer.objects.filter(session_id=sid, item_id__startswith="numerical").count() == 8
+
+
+def test_calibrate_command_fits_and_results_stop_being_provisional(client):
+    from django.core.management import call_command
+
+    from karjera.assessments.models import ItemCalibration
+
+    rng = __import__("random").Random(5)
+    sessions = []
+    for n in range(40):
+        session = create(client)
+        sid = session["id"]
+        skill = rng.random()
+        for item in session["items"]:
+            if item["id"].startswith("S"):
+                value = 3
+            else:
+                key = key_of(sid, item["id"])
+                options = 2 if item["id"].startswith("speed") else 4
+                value = key if rng.random() < skill else (key + 1) % options
+            client.put(f"/api/v1/sessions/{sid}/answers/{item['id']}", json.dumps({"value": value}), content_type="application/json")
+        client.post(f"/api/v1/sessions/{sid}/complete")
+        sessions.append(sid)
+    call_command("calibrate", "--min-people", "50", stdout=open("/dev/null", "w"))
+    assert not ItemCalibration.objects.exists()  # too few pupils: nothing changes
+    call_command("calibrate", "--min-people", "30", stdout=open("/dev/null", "w"))
+    assert ItemCalibration.objects.count() == 48
+    fresh = create(client)
+    for item in fresh["items"]:
+        value = 3 if item["id"].startswith("S") else key_of(fresh["id"], item["id"])
+        client.put(f"/api/v1/sessions/{fresh['id']}/answers/{item['id']}", json.dumps({"value": value}), content_type="application/json")
+    assert client.post(f"/api/v1/sessions/{fresh['id']}/complete").json()["norms"] == "calibrated"

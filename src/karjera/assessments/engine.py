@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import definitions
-from .models import Answer, InstrumentVersion, TestSession, normalise_resume_code
+from .models import Answer, InstrumentVersion, ItemCalibration, TestSession, normalise_resume_code
 from .scoring import score
 
 
@@ -215,6 +215,10 @@ def complete(session_id: str) -> TestSession:
                 "answered_at": dict(session.answers.values_list("item_id", "answered_at")),
                 "timing": {k: datetime.fromisoformat(v) for k, v in (session.timing or {}).items()},
                 "seed": session.id,
+                "calibration": {
+                    (c.subtest, c.position): (c.a, c.b)
+                    for c in ItemCalibration.objects.filter(slug=instrument.slug, version=instrument.version)
+                },
             }
         result = score(instrument, answers, context)
         result["instrument"] = {"slug": instrument.slug, "version": instrument.version}

@@ -107,3 +107,24 @@ class Answer(models.Model):
         constraints = [models.UniqueConstraint(fields=["session", "item_id"], name="one_answer_per_item")]
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
+
+
+class ItemCalibration(models.Model):
+    """2PL parameters fitted by `calibrate` for one item position of a subtest (a family of generated
+    items that share a kind and difficulty model)."""
+
+    slug = models.SlugField(max_length=40)
+    version = models.CharField(max_length=20)
+    subtest = models.CharField(max_length=20)
+    position = models.PositiveSmallIntegerField()
+    a = models.FloatField()
+    b = models.FloatField()
+    people = models.PositiveIntegerField()
+    fitted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "version", "subtest", "position"], name="one_calibration_per_item_position")
+        ]
+        verbose_name = _("item calibration")
+        verbose_name_plural = _("item calibrations")

@@ -296,7 +296,7 @@ def present_abilities(session: TestSession, language: str) -> dict:
         "abilities": rows,
         "flags": flags,
         "flag_codes": result.get("flags", []),
-        "provisional": interp["provisional"][language],
+        "provisional": interp["provisional"][language] if result.get("norms") == "provisional" else "",
         "about": interp["about"][language],
         "how_to_read": interp["how_to_read"][language],
         "next_steps": interp.get("next_steps", {}).get(language, ""),

@@ -18,5 +18,7 @@ def score(instrument, answers: dict[str, int], context: dict | None = None) -> d
         from .abilities import score_abilities
 
         context = context or {}
-        return score_abilities(instrument, answers, context["answered_at"], context["timing"], context["seed"])
+        return score_abilities(
+            instrument, answers, context["answered_at"], context["timing"], context["seed"], context.get("calibration")
+        )
     raise ValueError(f"unknown scoring method {instrument.scoring!r}")

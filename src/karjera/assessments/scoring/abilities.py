@@ -20,7 +20,16 @@ def is_late(answered_at: datetime, started: datetime | None, seconds: int) -> bo
     return started is not None and answered_at > started + timedelta(seconds=seconds + GRACE_SECONDS)
 
 
-def score_abilities(instrument, answers: dict[str, int], answered_at: dict[str, datetime], timing: dict[str, datetime], seed: str) -> dict:
+def score_abilities(
+    instrument,
+    answers: dict[str, int],
+    answered_at: dict[str, datetime],
+    timing: dict[str, datetime],
+    seed: str,
+    calibration: dict[tuple[str, int], tuple[float, float]] | None = None,
+) -> dict:
+    """`calibration[(subtest, position)] = (a, b)` replaces the difficulty model where `calibrate` fitted it."""
+    calibration = calibration or {}
     abilities, late_items = {}, []
     for st in instrument.data["subtests"]:
         items, responses = [], []
@@ -31,7 +40,8 @@ def score_abilities(instrument, answers: dict[str, int], answered_at: dict[str, 
                 late_items.append(item["id"])
                 continue
             generated = instrument.generated(item, seed)
-            items.append(Item(generated.a, generated.b))
+            a, b = calibration.get((st["code"], item["position"]), (generated.a, generated.b))
+            items.append(Item(a, b))
             responses.append(int(answers[item["id"]] == generated.key))
         theta, se = eap(items, responses)
         own = next((answers.get(i["id"]) for i in instrument.data["items"] if i["scale"] == st["code"]), None)
@@ -57,7 +67,10 @@ def score_abilities(instrument, answers: dict[str, int], answered_at: dict[str, 
         "abilities": abilities,
         "order": order,
         "late": late_items,
-        "norms": "provisional",
+        "norms": "calibrated" if calibration and all(
+            (st["code"], i["position"]) in calibration
+            for st in instrument.data["subtests"] for i in instrument.items if i.get("subtest") == st["code"]
+        ) else "provisional",
         "flags": ["late_answers"] if late_items else [],
         "suggest_occupations": False,
     }
