@@ -83,3 +83,36 @@ def test_through_the_api_and_pages(client):
     wrong = client.get(f"/en/s/{sid}/result/?compare=ZZZZ-ZZZZ").content.decode()
     assert 'id="compare-error"' in wrong
     assert client.get(f"/s/{sid}/report.pdf").status_code == 200
+
+
+@pytest.mark.django_db
+def test_favourites_and_why(client):
+    session = client.post("/api/v1/sessions", json.dumps({"instrument": "career_options"}), content_type="application/json").json()
+    sid = session["id"]
+    liked = []
+    for n, item in enumerate(session["items"]):
+        value = 2 if n < 8 else 0
+        if value == 2:
+            liked.append(item["id"])
+        client.put(f"/api/v1/sessions/{sid}/answers/{item['id']}", json.dumps({"value": value}), content_type="application/json")
+    disliked = session["items"][20]["id"]
+
+    def put(favourites):
+        return client.put(f"/api/v1/sessions/{sid}/favourites", json.dumps({"favourites": favourites}), content_type="application/json")
+
+    assert put([{"card": c, "reasons": []} for c in liked[:6]]).status_code == 422  # at most five
+    assert put([{"card": disliked, "reasons": []}]).status_code == 422  # only liked cards
+    assert put([{"card": liked[0], "reasons": ["fame"]}]).status_code == 422  # only listed reasons
+    ok = put([{"card": liked[0], "reasons": ["people", "helping"]}, {"card": liked[1], "reasons": ["people"]}])
+    assert ok.status_code == 200
+    # The finish page shows the liked cards with the saved choices; the form works without JavaScript.
+    page = client.get(f"/s/{sid}/finish/").content.decode()
+    assert page.count('name="fav"') == 8 and f'value="{liked[0]}" checked' in page
+    form = client.post(f"/s/{sid}/finish/", {"action": "favourites", "fav": [liked[2]], f"why_{liked[2]}": ["creating"]})
+    assert form.status_code == 302
+    client.post(f"/api/v1/sessions/{sid}/favourites", "{}", content_type="application/json")
+    result = client.post(f"/api/v1/sessions/{sid}/complete").json()
+    html = client.get(f"/en/s/{sid}/result/").content.decode()
+    assert "Your favourites and why" in html and "Creating something new" in html
+    assert put([{"card": liked[0], "reasons": []}]).status_code == 409  # finished: nothing changes
+    assert result["code"]

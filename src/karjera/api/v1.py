@@ -219,6 +219,30 @@ def put_answer(request, session_id: str, item_id: str, payload: AnswerIn):
     return {"item_id": item_id, "value": value, "answered": answered, "item_count": len(session.instrument.items)}
 
 
+class FavouriteIn(Strict):
+    card: str = Field(max_length=16)
+    reasons: list[Annotated[str, Field(max_length=20)]] = Field(default_factory=list, max_length=12)
+
+
+class FavouritesIn(Strict):
+    favourites: list[FavouriteIn] = Field(max_length=10)
+
+
+class FavouritesOut(Schema):
+    favourites: list[dict]
+
+
+@api.put(
+    "/v1/sessions/{session_id}/favourites",
+    response={200: FavouritesOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    tags=["tests"],
+)
+def put_favourites(request, session_id: str, payload: FavouritesIn):
+    """Card sort: up to five liked cards as favourites, each with the reasons chosen."""
+    saved = engine.save_favourites(session_id, [f.model_dump() for f in payload.favourites])
+    return {"favourites": saved}
+
+
 class OccupationMatchOut(Schema):
     id: str
     esco_uri: str

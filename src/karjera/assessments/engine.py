@@ -182,6 +182,36 @@ def save_answer(session_id: str, item_id: str, value: object) -> TestSession:
     return session
 
 
+def save_favourites(session_id: str, favourites: object) -> list[dict]:
+    """Store the card sort's favourites (up to the instrument's maximum, liked cards only) and why."""
+    session = get_session(session_id)
+    spec = session.instrument.data.get("favourites")
+    if not spec:
+        raise NotFound("This test has no favourites.")
+    if not isinstance(favourites, list) or len(favourites) > spec["max"]:
+        raise Invalid(f"Choose at most {spec['max']} favourites.", field="favourites")
+    answers = answers_of(session)
+    reasons = {r["code"] for r in spec["reasons"]}
+    cleaned, seen = [], set()
+    for n, fav in enumerate(favourites):
+        card = fav.get("card") if isinstance(fav, dict) else None
+        why = fav.get("reasons", []) if isinstance(fav, dict) else None
+        if card not in session.instrument.item_index or card in seen:
+            raise Invalid(f"favourites[{n}].card: unknown or repeated card.", field=f"favourites[{n}].card")
+        if answers.get(card) != 2:
+            raise Invalid(f"favourites[{n}].card: only cards marked as liked can be favourites.", field=f"favourites[{n}].card")
+        if not isinstance(why, list) or not set(why) <= reasons or len(set(why)) != len(why):
+            raise Invalid(f"favourites[{n}].reasons: use the listed reasons, each once.", field=f"favourites[{n}].reasons")
+        seen.add(card)
+        cleaned.append({"card": card, "reasons": why})
+    with transaction.atomic():
+        if not TestSession.objects.filter(pk=session.pk, status=TestSession.IN_PROGRESS).update(
+            choices={**(session.choices or {}), "favourites": cleaned}, updated_at=timezone.now()
+        ):
+            raise Conflict("This test is already finished; favourites can no longer change.")
+    return cleaned
+
+
 def missing_items(session: TestSession, answers: dict[str, int]) -> list[str]:
     return [item["id"] for item in session.instrument.items if item["id"] not in answers]
 
@@ -225,6 +255,7 @@ def complete(session_id: str) -> TestSession:
         if instrument.scoring == "irt":
             result["occupations"] = []
         elif instrument.scoring == "card_sort":
+            result["favourites"] = (session.choices or {}).get("favourites", [])
             if result.get("suggest_occupations"):
                 seen = {item["occupation"] for item in instrument.items}
                 matches = occupation_matches(result["riasec_liked"], limit=60)

@@ -76,6 +76,7 @@ class TestSession(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     result = models.JSONField(null=True, blank=True)
     timing = models.JSONField(default=dict, blank=True, help_text="When each timed subtest started (ISO time)")
+    choices = models.JSONField(default=dict, blank=True, help_text="Choices beyond item answers (card-sort favourites)")
 
     class Meta:
         verbose_name = _("test session")

@@ -201,6 +201,7 @@ def present_cards(session: TestSession, language: str, interest_code: str | None
     result = session.result or {}
     interp = instrument.data["interpretation"]
     cards = instrument.item_index
+    reason_labels = {r["code"]: r["label"][language] for r in instrument.data.get("favourites", {}).get("reasons", [])}
     with translation.override(language):
         flags = [{"flag": f, "text": interp["flags"][f][language]} for f in result.get("flags", [])]
         compared = None
@@ -240,6 +241,16 @@ def present_cards(session: TestSession, language: str, interest_code: str | None
             "zones": [{"zone": int(z), "name": ZONE_SHORT[int(z)](), "count": n} for z, n in result.get("job_zones", {}).items()],
             "liked": [{"id": cards[c]["occupation"], "name": cards[c]["text"][language]} for c in result.get("liked", [])],
             "unsure": [{"id": cards[c]["occupation"], "name": cards[c]["text"][language]} for c in result.get("unsure", [])],
+            "favourites": [
+                {"id": cards[f["card"]]["occupation"], "name": cards[f["card"]]["text"][language],
+                 "reasons": [reason_labels.get(r, r) for r in f["reasons"]]}
+                for f in result.get("favourites", []) if f["card"] in cards
+            ],
+            "reason_counts": sorted(
+                ((reason_labels.get(r, r), n) for r, n in __import__("collections").Counter(
+                    r for f in result.get("favourites", []) for r in f["reasons"]).items()),
+                key=lambda rc: -rc[1],
+            ),
             "flags": flags,
             "flag_codes": result.get("flags", []),
             "compared": compared,

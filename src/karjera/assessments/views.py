@@ -197,9 +197,42 @@ def finish(request, session_id):
         for n, it in enumerate(session.instrument.items, start=1)
         if it["id"] not in answers
     ]
-    if request.method == "POST" and not missing:
+    spec = session.instrument.data.get("favourites")
+    language = request.LANGUAGE_CODE
+    favourites_error = None
+    if request.method == "POST" and spec and request.POST.get("action") == "favourites":
+        chosen = request.POST.getlist("fav")
+        try:
+            engine.save_favourites(session.id, [{"card": c, "reasons": request.POST.getlist(f"why_{c}")} for c in chosen])
+        except engine.Invalid as exc:
+            favourites_error = _("Choose at most %(n)s favourites among the professions you liked.") % {"n": spec["max"]} if "at most" in exc.message else exc.message
+        else:
+            return redirect(reverse("assessments:finish", args=[session.id]) + "?favourites=1")
+    elif request.method == "POST" and not missing:
         engine.complete(session.id)
         return redirect("assessments:result", session.id)
+    favourites = None
+    if spec and not missing:
+        saved = {f["card"]: f["reasons"] for f in (session.choices or {}).get("favourites", [])}
+        favourites = {
+            "prompt": spec["prompt"][language],
+            "max": spec["max"],
+            "error": favourites_error,
+            "saved": request.GET.get("favourites") == "1",
+            "cards": [
+                {
+                    "id": item["id"],
+                    "name": item["text"][language],
+                    "checked": item["id"] in saved,
+                    "reasons": [
+                        {"code": r["code"], "label": r["label"][language], "checked": r["code"] in saved.get(item["id"], [])}
+                        for r in spec["reasons"]
+                    ],
+                }
+                for item in session.instrument.items
+                if answers.get(item["id"]) == 2
+            ],
+        }
     return render(
         request,
         "assessments/finish.html",
@@ -209,7 +242,9 @@ def finish(request, session_id):
             "progress": _progress(session, len(answers)),
             "saved": request.GET.get("saved") == "1",
             "name": session.instrument.text("name", request.LANGUAGE_CODE),
+            "favourites": favourites,
         },
+        status=422 if favourites_error else 200,
     )
 
 
