@@ -10,7 +10,7 @@ test:
 setup:
 	bash scripts/setup.sh
 
-# Rebuild the derived occupation file from the reference data (needs ../shared/data).
+# Rebuild the derived occupation file from the reference data (see docs/data.md for where it lives).
 data:
 	.venv/bin/python tools/build_occupation_data.py
 
