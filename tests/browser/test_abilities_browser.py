@@ -1,19 +1,16 @@
 """The ability detector in a real browser on a phone: own estimate, timed parts, resume, result, PDF, axe."""
 import re
-import subprocess
 
 import pytest
 from axe_check import axe_problems
+from journey import pdf_text, resume, start
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_abilities_on_a_phone(new_context, tmp_path):
     page = new_context("phone").new_page()
-    page.goto("/tests/abilities/")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/s/[\w-]+/q/1/$"))
-    sid = page.url.split("/s/")[1].split("/")[0]
+    sid = start(page, "abilities")
     problems = axe_problems(page, "own estimate")
     for n in range(1, 8):  # five own estimates, then two items of the verbal part
         page.locator("label.option").nth(2).click()
@@ -23,11 +20,7 @@ def test_abilities_on_a_phone(new_context, tmp_path):
     code = page.locator("strong.code").first.text_content().strip()
     page.context.close()
 
-    page = new_context("phone").new_page()
-    page.goto("/resume/")
-    page.fill("#code", code)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(rf"/s/{sid}/q/8/$"))
+    page = resume(new_context, code, sid, 8)
     items = page.request.get(f"/api/v1/sessions/{sid}").json()
     total = items["item_count"]
     page.goto(f"/s/{sid}/q/30/")  # a spatial item shows its figures
@@ -41,10 +34,6 @@ def test_abilities_on_a_phone(new_context, tmp_path):
     page.wait_for_url(re.compile(r"/result/$"))
     assert page.locator(".data-table tbody tr").count() == 5
     problems += axe_problems(page, "abilities result")
-    with page.expect_download() as download:
-        page.locator("a[download]").first.click()
-    path = tmp_path / "abilities.pdf"
-    download.value.save_as(path)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(page, tmp_path)
     assert "Spēju detektors" in text
     assert not problems, "\n".join(problems)

@@ -1,19 +1,16 @@
 """The career options card sort in a real browser on a phone: sort, resume, finish, PDF, axe."""
 import re
-import subprocess
 
 import pytest
 from axe_check import axe_problems
+from journey import pdf_text, resume, start
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_card_sort_on_a_phone(new_context, tmp_path):
     page = new_context("phone").new_page()
-    page.goto("/tests/career_options/")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/s/[\w-]+/q/1/$"))
-    sid = page.url.split("/s/")[1].split("/")[0]
+    sid = start(page, "career_options")
     assert page.locator("input[name=value]").count() == 3
     assert page.locator(".item-detail").count() == 1
     problems = axe_problems(page, "card")
@@ -23,11 +20,7 @@ def test_card_sort_on_a_phone(new_context, tmp_path):
     code = page.locator("strong.code").first.text_content().strip()
     page.context.close()
 
-    page = new_context("phone").new_page()
-    page.goto("/resume/")
-    page.fill("#code", code)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(rf"/s/{sid}/q/6/$"))
+    page = resume(new_context, code, sid, 6)
     session = page.request.get(f"/api/v1/sessions/{sid}").json()
     assert len(session["answers"]) == 5
     items = page.request.post("/api/v1/sessions", data={"instrument": "career_options"}).json()["items"]
@@ -47,10 +40,6 @@ def test_card_sort_on_a_phone(new_context, tmp_path):
     assert page.locator("svg[role=img]").count() == 1
     assert page.locator(".occupation-list li").count() >= 20
     problems += axe_problems(page, "card sort result")
-    with page.expect_download() as download:
-        page.locator("a[download]").first.click()
-    path = tmp_path / "cards.pdf"
-    download.value.save_as(path)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(page, tmp_path)
     assert "Karjeras iespēju diagnostika" in text
     assert not problems, "\n".join(problems)

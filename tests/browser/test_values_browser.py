@@ -1,9 +1,9 @@
 """The values test in a real browser on a phone: answer, resume on another device, finish, PDF, axe."""
 import re
-import subprocess
 
 import pytest
 from axe_check import axe_problems
+from journey import pdf_text, resume, start
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,10 +16,7 @@ def choose(page, best: int, worst: int):
 
 def test_values_journey_on_a_phone(new_context, tmp_path):
     page = new_context("phone").new_page()
-    page.goto("/tests/values/")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/s/[\w-]+/q/1/$"))
-    sid = page.url.split("/s/")[1].split("/")[0]
+    sid = start(page, "values")
     problems = axe_problems(page, "values screen")
     assert page.locator("input[name=best]").count() == 5
     for n in range(1, 11):
@@ -28,11 +25,7 @@ def test_values_journey_on_a_phone(new_context, tmp_path):
     code = page.locator("strong.code").first.text_content().strip()
     page.context.close()
 
-    page = new_context("phone").new_page()
-    page.goto("/resume/")
-    page.fill("#code", code)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(rf"/s/{sid}/q/11/$"))
+    page = resume(new_context, code, sid, 11)
     for n in range(11, 22):
         choose(page, n % 5, (n + 2) % 5)
     page.wait_for_url(re.compile(r"/finish/"))
@@ -41,10 +34,6 @@ def test_values_journey_on_a_phone(new_context, tmp_path):
     assert page.locator("svg[role=img]").count() == 1
     assert page.locator(".data-table tbody tr").count() == 6
     problems += axe_problems(page, "values result")
-    with page.expect_download() as download:
-        page.locator("a[download]").first.click()
-    path = tmp_path / "values.pdf"
-    download.value.save_as(path)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(page, tmp_path)
     assert "Vērtību svērtuve" in text
     assert not problems, "\n".join(problems)
