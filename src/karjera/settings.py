@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "karjera.education",
     "karjera.assessments",
     "karjera.guidance",
+    "karjera.counselling",
+    "karjera.competitions",
     "karjera.api",
 ]
 

@@ -18,6 +18,8 @@ urlpatterns += i18n_patterns(
     path("occupations/", include("karjera.occupations.urls")),
     path("education/", include("karjera.education.urls")),
     path("profile/", include("karjera.guidance.urls")),
+    path("counselling/", include("karjera.counselling.urls")),
+    path("competitions/", include("karjera.competitions.urls")),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("privacy/", core_views.privacy, name="privacy"),
     path("credits/", core_views.credits, name="credits"),

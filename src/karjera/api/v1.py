@@ -642,3 +642,13 @@ def list_programmes(request, q: str = Query("", max_length=200), limit: int = Qu
             for p in qs[:limit]
         ],
     }
+
+
+# ---- module routers ------------------------------------------------------------------------------
+# Each module keeps its API beside its models; they are mounted here so that one OpenAPI document
+# describes the whole service.
+from karjera.competitions.api import router as competitions_router  # noqa: E402
+from karjera.counselling.api import router as counselling_router  # noqa: E402
+
+api.add_router("/v1/counselling/", counselling_router)
+api.add_router("/v1/competitions/", competitions_router)
