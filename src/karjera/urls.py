@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from karjera.api.v1 import api
+from karjera.core import auth as core_auth
 from karjera.core import views as core_views
 from karjera.occupations import views as occupation_views
 
@@ -20,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("profile/", include("karjera.guidance.urls")),
     path("counselling/", include("karjera.counselling.urls")),
     path("competitions/", include("karjera.competitions.urls")),
+    path("accounts/login/", core_auth.LoginView.as_view(), name="login"),
+    path("accounts/logout/", core_auth.LogoutView.as_view(), name="logout"),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("privacy/", core_views.privacy, name="privacy"),
     path("credits/", core_views.credits, name="credits"),
