@@ -3,10 +3,10 @@ import re
 import subprocess
 
 
-def start(page, slug: str) -> str:
-    """Open the test's start page, start it and return the session id."""
+def start(page, slug: str, mode: str = "fixed") -> str:
+    """Open the test's start page, start it (in the given version) and return the session id."""
     page.goto(f"/tests/{slug}/")
-    page.locator("main form button[type=submit]").click()
+    page.locator(f"main form button[type=submit][value={mode}]").click()
     page.wait_for_url(re.compile(r"/s/[\w-]+/q/1/$"))
     return page.url.split("/s/")[1].split("/")[0]
 

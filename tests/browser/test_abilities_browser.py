@@ -37,3 +37,27 @@ def test_abilities_on_a_phone(new_context, tmp_path):
     text = pdf_text(page, tmp_path)
     assert "Spēju detektors" in text
     assert not problems, "\n".join(problems)
+
+
+def test_adaptive_version_on_a_phone(new_context, tmp_path):
+    """The adaptive version: own estimates, tasks given one by one, resumed by code, finished, PDF."""
+    page = new_context("phone").new_page()
+    sid = start(page, "abilities", mode="adaptive")
+    for n in range(1, 8):  # five own estimates, then two tasks chosen for this pupil
+        page.locator("label.option").nth(2).click()
+        page.wait_for_url(re.compile(rf"/q/{n + 1}/\?saved=1$"))
+    assert page.locator(".subtest-timer").count() == 1
+    problems = axe_problems(page, "adaptive task")
+    code = page.locator("strong.code").first.text_content().strip()
+    page.context.close()
+
+    page = resume(new_context, code, sid, 8)
+    while not (step := page.request.get(f"/api/v1/sessions/{sid}/next-item").json())["done"]:
+        page.request.put(f"/api/v1/sessions/{sid}/answers/{step['item']['id']}", data={"value": 0})
+    page.goto(f"/s/{sid}/finish/")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/result/$"))
+    assert "adaptīvo versiju" in page.locator("main").text_content()
+    problems += axe_problems(page, "adaptive result")
+    assert "adaptīvo versiju" in pdf_text(page, tmp_path)
+    assert not problems, "\n".join(problems)

@@ -81,6 +81,7 @@ class InstrumentOut(Schema):
     item_count: int
     minutes: int
     version: str
+    modes: list[Literal["fixed", "adaptive"]]
 
 
 @api.get("/v1/instruments", response={200: list[InstrumentOut], 422: ErrorOut}, tags=["tests"])
@@ -93,6 +94,7 @@ def list_instruments(request, language: Literal["lv", "en"] = "lv"):
             "item_count": len(i.items),
             "minutes": i.minutes,
             "version": i.version,
+            "modes": ["fixed", "adaptive"] if i.adaptive else ["fixed"],
         }
         for i in engine.available().values()
     ]
@@ -101,6 +103,9 @@ def list_instruments(request, language: Literal["lv", "en"] = "lv"):
 class SessionIn(Strict):
     instrument: str = Field(max_length=40)
     language: Literal["lv", "en"] = "lv"
+    mode: Literal["fixed", "adaptive"] = Field(
+        "fixed", description="adaptive: each next task is chosen from the answers so far (GET next-item)"
+    )
 
 
 class OptionOut(Schema):
@@ -128,6 +133,8 @@ class SessionCreatedOut(Schema):
     instrument: str
     version: str
     language: str
+    mode: Literal["fixed", "adaptive"]
+    item_count: int
     items: list[ItemOut]
 
 
@@ -137,6 +144,7 @@ class SessionOut(Schema):
     version: str
     language: str
     status: Literal["in_progress", "completed"]
+    mode: Literal["fixed", "adaptive"]
     answered: int
     item_count: int
     answers: dict[str, int]
@@ -153,23 +161,28 @@ class AnswerOut(Schema):
     item_count: int
 
 
-def _items(session, language: str) -> list[dict]:
-    """Items with their options; a best-worst screen also lists its statements, and each option
+def _mode(session) -> str:
+    return "adaptive" if engine.is_adaptive(session) else "fixed"
+
+
+def _item(session, it: dict, language: str) -> dict:
+    """One item with its options; a best-worst screen also lists its statements, and each option
     value stands for one (most important, least important) pair of them."""
     instrument = session.instrument
-    items = []
-    for it in instrument.items:
-        item = {"id": it["id"], "text": it["text"][language], "options": instrument.options_for(it, language, seed=session.id)}
-        if instrument.scoring == "irt" and "subtest" in it:
-            generated = instrument.generated(it, session.id)
-            item["text"] = generated.prompt[language]
-            item["figure"] = generated.stem_svg or None
-        if instrument.is_best_worst:
-            item["statements"] = [
-                {"id": s, "text": instrument.statement_index[s]["text"][language]} for s in it["statements"]
-            ]
-        items.append(item)
-    return items
+    item = {"id": it["id"], "text": it["text"][language], "options": instrument.options_for(it, language, seed=session.id)}
+    if instrument.scoring == "irt" and "subtest" in it:
+        generated = instrument.generated(it, session.id)
+        item["text"] = generated.prompt[language]
+        item["figure"] = generated.stem_svg or None
+    if instrument.is_best_worst:
+        item["statements"] = [
+            {"id": s, "text": instrument.statement_index[s]["text"][language]} for s in it["statements"]
+        ]
+    return item
+
+
+def _items(session, language: str) -> list[dict]:
+    return [_item(session, it, language) for it in engine.session_items(session)]
 
 
 @api.post(
@@ -180,13 +193,15 @@ def _items(session, language: str) -> list[dict]:
 def create_session(request, payload: SessionIn):
     if not hit("session", client_address(request), settings.SESSION_CREATE_RATE_LIMIT, settings.SESSION_CREATE_RATE_WINDOW):
         return _error(request, 429, "rate_limited", "Too many new tests from this address; wait a few minutes.")
-    session = engine.create_session(payload.instrument, payload.language)
+    session = engine.create_session(payload.instrument, payload.language, payload.mode)
     return Status(201, {
         "id": session.id,
         "resume_code": session.display_code,
         "instrument": session.instrument.slug,
         "version": session.instrument.version,
         "language": session.language,
+        "mode": _mode(session),
+        "item_count": engine.item_total(session),
         "items": _items(session, session.language),
     })
 
@@ -201,9 +216,42 @@ def get_session(request, session_id: str):
         "version": session.instrument.version,
         "language": session.language,
         "status": session.status,
+        "mode": _mode(session),
         "answered": len(answers),
-        "item_count": len(session.instrument.items),
+        "item_count": engine.item_total(session),
         "answers": answers,
+    }
+
+
+class NextItemOut(Schema):
+    """The first item still to answer; in the adaptive mode it is chosen when asked for."""
+
+    done: bool
+    number: int | None
+    answered: int
+    item_count: int
+    item: ItemOut | None
+
+
+@api.get(
+    "/v1/sessions/{session_id}/next-item",
+    response={200: NextItemOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    tags=["tests"],
+)
+def next_item(request, session_id: str, language: Literal["lv", "en"] | None = None):
+    session = engine.get_session(session_id)
+    if session.is_completed:
+        raise engine.Conflict("This test is already finished.")
+    answers = engine.answers_of(session)
+    missing = set(engine.missing_items(session, answers))
+    items = engine.session_items(session)
+    number = next((n for n, it in enumerate(items, start=1) if it["id"] in missing), None)
+    return {
+        "done": number is None,
+        "number": number,
+        "answered": len(answers),
+        "item_count": engine.item_total(session),
+        "item": _item(session, items[number - 1], language or session.language) if number else None,
     }
 
 
@@ -216,7 +264,7 @@ def put_answer(request, session_id: str, item_id: str, payload: AnswerIn):
     value = int(payload.value)
     session = engine.save_answer(session_id, item_id, value)
     answered = session.answers.count()
-    return {"item_id": item_id, "value": value, "answered": answered, "item_count": len(session.instrument.items)}
+    return {"item_id": item_id, "value": value, "answered": answered, "item_count": engine.item_total(session)}
 
 
 class FavouriteIn(Strict):

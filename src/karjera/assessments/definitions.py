@@ -76,11 +76,7 @@ class Instrument:
     def items(self) -> list[dict]:
         """What a pupil answers, in order: the file's items, or for a best-worst test its screens."""
         if self.scoring == "irt":
-            slots = [
-                {"id": f"{st['code']}-{n:02d}", "subtest": st["code"], "position": n - 1, "text": st.get("name", {"lv": "", "en": ""})}
-                for st in self.data["subtests"]
-                for n in range(1, st["items"] + 1)
-            ]
+            slots = [self.slot(st["code"], n) for st in self.data["subtests"] for n in range(st["items"])]
             return [*self.data["items"], *slots]  # the pupil's own estimates first, then the subtests
         if self.is_best_worst:
             from .scoring.design import projective_plane_order_4
@@ -117,6 +113,32 @@ class Instrument:
 
     def subtest(self, code: str) -> dict:
         return next(st for st in self.data["subtests"] if st["code"] == code)
+
+    def slot(self, subtest: str, position: int) -> dict:
+        """The item at one position of a subtest; its content is generated per session."""
+        st = self.subtest(subtest)
+        return {
+            "id": f"{subtest}-{position + 1:02d}",
+            "subtest": subtest,
+            "position": position,
+            "text": st.get("name", {"lv": "", "en": ""}),
+        }
+
+    @property
+    def adaptive(self) -> dict | None:
+        """The adaptive mode's settings (stop rule, exposure control), when the test offers one."""
+        return self.data.get("adaptive") if self.scoring == "irt" else None
+
+    @cached_property
+    def pool_index(self) -> dict[str, dict]:
+        """Every item an adaptive session may be given: each subtest's pool, or its fixed items."""
+        index = {item["id"]: item for item in self.data["items"]}
+        for st in self.data.get("subtests", []):
+            size = st.get("adaptive", {}).get("pool", st["items"])
+            for n in range(size):
+                slot = self.slot(st["code"], n)
+                index[slot["id"]] = slot
+        return index
 
     def generated(self, item: dict, seed: str):
         """The session's own version of a subtest item (prompt, options, key, 2PL parameters)."""
@@ -215,6 +237,20 @@ def _check_irt(data: dict, source: str) -> None:
         raise InstrumentError(f"{source}: subtests: an ability test needs subtests")
     if any(st["code"] == "verbal" for st in data["subtests"]) and not data.get("verbal_items"):
         raise InstrumentError(f"{source}: verbal_items: the verbal subtest needs written items")
+    for i, st in enumerate(data["subtests"]):
+        rule = st.get("adaptive")
+        if rule is None:
+            continue
+        if not data.get("adaptive"):
+            raise InstrumentError(f"{source}: subtests[{i}].adaptive: the file has no top-level adaptive settings")
+        if not rule["min_items"] <= rule["max_items"] <= rule["pool"]:
+            raise InstrumentError(f"{source}: subtests[{i}].adaptive: needs min_items <= max_items <= pool")
+        if st["code"] == "verbal" and rule["pool"] > len(data["verbal_items"]):
+            raise InstrumentError(
+                f"{source}: subtests[{i}].adaptive.pool: only {len(data['verbal_items'])} written verbal items"
+            )
+    if data.get("adaptive") and not any("adaptive" in st for st in data["subtests"]):
+        raise InstrumentError(f"{source}: adaptive: no subtest has an adaptive pool")
     interp = data["interpretation"]
     for key in ("about", "how_to_read", "provisional"):
         _require_text(interp.get(key), f"{source}: interpretation.{key}")

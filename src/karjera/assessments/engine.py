@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from django.db import IntegrityError, transaction
@@ -94,14 +95,22 @@ def current_version(slug: str) -> InstrumentVersion:
     return row
 
 
-def create_session(slug: str, language: str) -> TestSession:
+MODES = ("fixed", "adaptive")
+
+
+def create_session(slug: str, language: str, mode: str = "fixed") -> TestSession:
     if language not in definitions.LANGUAGES:
         raise Invalid(f"Language must be one of {', '.join(definitions.LANGUAGES)}.", field="language")
+    if mode not in MODES:
+        raise Invalid(f"Mode must be one of {', '.join(MODES)}.", field="mode")
     version = current_version(slug)
+    if mode == "adaptive" and not version.instrument.adaptive:
+        raise Invalid("This test has no adaptive version.", field="mode")
+    choices = {"mode": "adaptive", "given": {}} if mode == "adaptive" else {}
     for _ in range(5):  # resume codes are random; retry on the rare collision
         try:
             with transaction.atomic():
-                return TestSession.objects.create(instrument_version=version, language=language)
+                return TestSession.objects.create(instrument_version=version, language=language, choices=choices)
         except IntegrityError:
             continue
     raise Conflict("Could not allocate a resume code; try again.")
@@ -123,13 +132,149 @@ def answers_of(session: TestSession) -> dict[str, int]:
     return dict(session.answers.values_list("item_id", "value"))
 
 
+# ---- the adaptive mode ---------------------------------------------------------------------------
+# An adaptive session stores which pool positions it was given, per subtest, in choices["given"], so
+# that its list of items never changes behind the pupil's back (not even when `calibrate` runs).
+
+
+def is_adaptive(session: TestSession) -> bool:
+    return (session.choices or {}).get("mode") == "adaptive"
+
+
+def session_items(session: TestSession) -> list[dict]:
+    """The items this session has: all of the test's, or for an adaptive one those given so far."""
+    instrument = session.instrument
+    if not is_adaptive(session):
+        return instrument.items
+    given = (session.choices or {}).get("given", {})
+    return [
+        *instrument.data["items"],
+        *(instrument.slot(st["code"], p) for st in instrument.data["subtests"] for p in given.get(st["code"], [])),
+    ]
+
+
+def item_total(session: TestSession) -> int:
+    """How many items the session has at most (the adaptive mode may stop a part earlier)."""
+    instrument = session.instrument
+    if not is_adaptive(session):
+        return len(instrument.items)
+    return len(instrument.data["items"]) + sum(
+        st.get("adaptive", {}).get("max_items", st["items"]) for st in instrument.data["subtests"]
+    )
+
+
+def session_minutes(session: TestSession) -> int:
+    return session.instrument.adaptive["minutes"] if is_adaptive(session) else session.instrument.minutes
+
+
+def _calibration(instrument) -> dict[tuple[str, int], tuple[float, float]]:
+    return {
+        (c.subtest, c.position): (c.a, c.b)
+        for c in ItemCalibration.objects.filter(slug=instrument.slug, version=instrument.version)
+    }
+
+
+@lru_cache(maxsize=2048)
+def _generated_pool(instrument_key: tuple, seed: str, subtest: str):
+    instrument = _instruments_by_key[instrument_key]
+    st = instrument.subtest(subtest)
+    size = st.get("adaptive", {}).get("pool", st["items"])
+    return tuple(instrument.generated(instrument.slot(subtest, p), seed) for p in range(size))
+
+
+_instruments_by_key: dict[tuple, definitions.Instrument] = {}
+
+
+def _pool(session: TestSession, subtest: str, calibration: dict):
+    """The session's generated pool of one subtest: (2PL items for selection, keys)."""
+    from .scoring.irt import Item
+
+    instrument = session.instrument
+    key = (instrument.slug, instrument.version, session.instrument_version.checksum)
+    _instruments_by_key[key] = instrument
+    generated = _generated_pool(key, session.id, subtest)
+    items = [Item(*calibration.get((subtest, p), (g.a, g.b))) for p, g in enumerate(generated)]
+    return items, [g.key for g in generated]
+
+
+def _subtest_over(session: TestSession, st: dict, now) -> bool:
+    from .scoring.abilities import is_late
+
+    started = (session.timing or {}).get(st["code"])
+    return started is not None and is_late(now, datetime.fromisoformat(started), st["seconds"])
+
+
+def advance(session: TestSession) -> None:
+    """Give an adaptive session its next task once everything given so far is answered (or its part's
+    time is up). Safe to call again: the choice is seeded, and nothing changes while a task is open."""
+    from .scoring.abilities import is_late
+    from .scoring.adaptive import next_position, step_rng
+
+    if not is_adaptive(session) or session.is_completed:
+        return
+    instrument = session.instrument
+    settings = instrument.adaptive
+    with transaction.atomic():
+        fresh = TestSession.objects.select_for_update(of=("self",)).only("id", "choices", "timing", "status").get(pk=session.pk)
+        session.choices, session.timing = fresh.choices, fresh.timing
+        if fresh.status != TestSession.IN_PROGRESS:
+            return
+        answers = dict(fresh.answers.values_list("item_id", "value"))
+        answered_at = dict(fresh.answers.values_list("item_id", "answered_at"))
+        if any(item["id"] not in answers for item in instrument.data["items"]):
+            return  # the pupil's own estimates come first
+        given = {code: list(p) for code, p in (fresh.choices or {}).get("given", {}).items()}
+        now = timezone.now()
+        calibration = None
+        for st in instrument.data["subtests"]:
+            code, rule = st["code"], st.get("adaptive")
+            positions = given.get(code)
+            if positions is not None and _subtest_over(fresh, st, now):
+                continue
+            if positions is not None and any(instrument.slot(code, p)["id"] not in answers for p in positions):
+                return  # a task is open
+            if rule is None:
+                if positions is None:
+                    given[code] = list(range(st["items"]))
+                    break
+                continue
+            calibration = _calibration(instrument) if calibration is None else calibration
+            pool, keys = _pool(fresh, code, calibration)
+            positions = positions or []
+            started = (fresh.timing or {}).get(code)
+            started = datetime.fromisoformat(started) if started else None
+            responses = {
+                p: int(answers[slot_id] == keys[p])
+                for p in positions
+                if not is_late(answered_at[slot_id := instrument.slot(code, p)["id"]], started, st["seconds"])
+            }
+            nxt = next_position(pool, positions, responses, rule, settings["top"], step_rng(fresh.id, code, len(positions)))
+            if nxt is None:
+                continue
+            given[code] = [*positions, nxt]
+            break
+        else:
+            return  # every part is done
+        choices = {**(fresh.choices or {}), "given": given}
+        TestSession.objects.filter(pk=session.pk).update(choices=choices)
+        session.choices = choices
+
+
 def check_value(session: TestSession, item_id: str, value: object) -> int:
     instrument = session.instrument
-    if item_id not in instrument.item_index:
+    if is_adaptive(session):
+        if item_id not in instrument.pool_index:
+            raise NotFound(f"The test has no item {item_id!r}.", item=item_id)
+        if item_id not in {item["id"] for item in session_items(session)}:
+            raise Conflict("This task has not been given to you yet; ask for the next task first.", item=item_id)
+        item = instrument.pool_index[item_id]
+    elif item_id not in instrument.item_index:
         raise NotFound(f"The test has no item {item_id!r}.", item=item_id)
+    else:
+        item = instrument.item_index[item_id]
     if isinstance(value, bool) or not isinstance(value, int):
         raise Invalid("The answer must be a whole number.", field="value")
-    accepted = instrument.values_for(instrument.item_index[item_id])
+    accepted = instrument.values_for(item)
     if value not in accepted:
         allowed = sorted(accepted)
         raise Invalid(
@@ -153,8 +298,6 @@ def start_subtest(session: TestSession, item: dict) -> None:
 
 
 def subtest_deadline(session: TestSession, subtest: str):
-    from datetime import datetime, timedelta
-
     started = (session.timing or {}).get(subtest)
     if not started:
         return None
@@ -166,7 +309,7 @@ def save_answer(session_id: str, item_id: str, value: object) -> TestSession:
     session = get_session(session_id)
     value = check_value(session, item_id, value)
     if session.instrument.scoring == "irt":
-        start_subtest(session, session.instrument.item_index[item_id])
+        start_subtest(session, session.instrument.pool_index[item_id])
     now = timezone.now()
     with transaction.atomic():
         # The conditional update both refuses completed sessions and holds the session row
@@ -213,7 +356,13 @@ def save_favourites(session_id: str, favourites: object) -> list[dict]:
 
 
 def missing_items(session: TestSession, answers: dict[str, int]) -> list[str]:
-    return [item["id"] for item in session.instrument.items if item["id"] not in answers]
+    """Items still to answer; in the adaptive mode a part whose time is up needs nothing more."""
+    if not is_adaptive(session):
+        return [item["id"] for item in session.instrument.items if item["id"] not in answers]
+    advance(session)
+    now = timezone.now()
+    over = {st["code"] for st in session.instrument.data["subtests"] if _subtest_over(session, st, now)}
+    return [item["id"] for item in session_items(session) if item["id"] not in answers and item.get("subtest") not in over]
 
 
 def complete(session_id: str) -> TestSession:
@@ -239,18 +388,16 @@ def complete(session_id: str) -> TestSession:
         instrument = session.instrument
         context = card_attributes(instrument) if instrument.scoring == "card_sort" else None
         if instrument.scoring == "irt":
-            from datetime import datetime
-
             context = {
                 "answered_at": dict(session.answers.values_list("item_id", "answered_at")),
                 "timing": {k: datetime.fromisoformat(v) for k, v in (session.timing or {}).items()},
                 "seed": session.id,
-                "calibration": {
-                    (c.subtest, c.position): (c.a, c.b)
-                    for c in ItemCalibration.objects.filter(slug=instrument.slug, version=instrument.version)
-                },
+                "calibration": _calibration(instrument),
+                "slots": session_items(session),
             }
         result = score(instrument, answers, context)
+        if is_adaptive(session):
+            result["mode"] = "adaptive"
         result["instrument"] = {"slug": instrument.slug, "version": instrument.version}
         if instrument.scoring == "irt":
             result["occupations"] = []

@@ -299,7 +299,15 @@ def present_abilities(session: TestSession, language: str) -> dict:
         flags = []
         if result.get("late"):
             flags.append({"flag": "late_answers", "text": _("%(n)s answers came after their part's time was up; they are saved but not counted.") % {"n": len(result["late"])}})
+        mode_note = ""
+        if result.get("mode") == "adaptive":
+            given = sum(a.get("given", a["counted"]) for a in result["abilities"].values())
+            mode_note = _(
+                "You took the adaptive version: each task was chosen from your answers so far, and %(n)s tasks "
+                "were enough. The ranges mean the same as in the full version."
+            ) % {"n": given}
     return {
+        "mode_note": mode_note,
         "method": "irt",
         "language": language,
         "instrument": {"slug": instrument.slug, "version": instrument.version, "name": instrument.text("name", language)},

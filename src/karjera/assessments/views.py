@@ -31,7 +31,10 @@ def intro(request, slug):
     if request.method == "POST":
         if not hit("session", client_address(request), settings.SESSION_CREATE_RATE_LIMIT, settings.SESSION_CREATE_RATE_WINDOW):
             return render(request, "assessments/rate_limited.html", status=429)
-        session = engine.create_session(slug, language)
+        mode = request.POST.get("mode", "fixed")
+        if mode not in engine.MODES or (mode == "adaptive" and not instrument.adaptive):
+            raise Http404(_("No such version of the test."))
+        session = engine.create_session(slug, language, mode)
         return redirect("assessments:item", session.id, 1)
     return render(
         request,
@@ -43,6 +46,11 @@ def intro(request, slug):
             "instructions": instrument.text("instructions", language),
             "about": instrument.data["interpretation"]["about"][language],
             "options": instrument.options(language),
+            "adaptive": {
+                "name": instrument.adaptive["name"][language],
+                "summary": instrument.adaptive["summary"][language],
+                "minutes": instrument.adaptive["minutes"],
+            } if instrument.adaptive else None,
         },
     )
 
@@ -52,16 +60,18 @@ def session_home(request, session_id):
     if session.is_completed:
         return redirect("assessments:result", session.id)
     answers = engine.answers_of(session)
-    for number, item in enumerate(session.instrument.items, start=1):
+    engine.advance(session)
+    for number, item in enumerate(engine.session_items(session), start=1):
         if item["id"] not in answers:
             return redirect("assessments:item", session.id, number)
     return redirect("assessments:finish", session.id)
 
 
 def _progress(session, answered: int) -> dict:
-    total = len(session.instrument.items)
-    remaining = total - answered
-    seconds_per_item = session.instrument.minutes * 60 / total
+    """How far the pupil is; in the adaptive mode the total is the most the parts can give."""
+    total = engine.item_total(session)
+    remaining = max(0, total - answered)
+    seconds_per_item = engine.session_minutes(session) * 60 / total
     return {
         "answered": answered,
         "total": total,
@@ -75,7 +85,13 @@ def item(request, session_id, number):
     session = _session_or_404(session_id)
     if session.is_completed:
         return redirect("assessments:result", session.id)
-    items = session.instrument.items
+    adaptive = engine.is_adaptive(session)
+    items = engine.session_items(session)
+    if adaptive and number == len(items) + 1:
+        engine.advance(session)  # the next task is chosen from the answers so far
+        items = engine.session_items(session)
+        if number == len(items) + 1:
+            return redirect("assessments:finish", session.id)
     if not 1 <= number <= len(items):
         raise Http404(_("No such question."))
     current = items[number - 1]
@@ -105,7 +121,7 @@ def item(request, session_id, number):
         except engine.Conflict:
             return redirect("assessments:result", session.id)
         else:
-            if number < len(items):
+            if number < len(items) or adaptive:
                 return redirect(reverse("assessments:item", args=[session.id, number + 1]) + "?saved=1")
             return redirect(reverse("assessments:finish", args=[session.id]) + "?saved=1")
     answers = engine.answers_of(session)
@@ -124,7 +140,7 @@ def item(request, session_id, number):
         ]
     next_url = (
         reverse("assessments:item", args=[session.id, number + 1])
-        if number < len(items)
+        if number < len(items) or adaptive
         else reverse("assessments:finish", args=[session.id])
     )
     if instrument.is_best_worst:
@@ -192,10 +208,11 @@ def finish(request, session_id):
     if session.is_completed:
         return redirect("assessments:result", session.id)
     answers = engine.answers_of(session)
+    still_open = set(engine.missing_items(session, answers))
     missing = [
         {"number": n, "text": it["text"][request.LANGUAGE_CODE]}
-        for n, it in enumerate(session.instrument.items, start=1)
-        if it["id"] not in answers
+        for n, it in enumerate(engine.session_items(session), start=1)
+        if it["id"] in still_open
     ]
     spec = session.instrument.data.get("favourites")
     language = request.LANGUAGE_CODE

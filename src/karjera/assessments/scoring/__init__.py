@@ -19,6 +19,7 @@ def score(instrument, answers: dict[str, int], context: dict | None = None) -> d
 
         context = context or {}
         return score_abilities(
-            instrument, answers, context["answered_at"], context["timing"], context["seed"], context.get("calibration")
+            instrument, answers, context["answered_at"], context["timing"], context["seed"], context.get("calibration"),
+            context.get("slots"),
         )
     raise ValueError(f"unknown scoring method {instrument.scoring!r}")

@@ -27,13 +27,19 @@ def score_abilities(
     timing: dict[str, datetime],
     seed: str,
     calibration: dict[tuple[str, int], tuple[float, float]] | None = None,
+    slots: list[dict] | None = None,
 ) -> dict:
-    """`calibration[(subtest, position)] = (a, b)` replaces the difficulty model where `calibrate` fitted it."""
+    """`calibration[(subtest, position)] = (a, b)` replaces the difficulty model where `calibrate` fitted it;
+    `slots` are the items the session was given (the adaptive mode gives a part of each pool)."""
     calibration = calibration or {}
+    slots = instrument.items if slots is None else slots
     abilities, late_items = {}, []
     for st in instrument.data["subtests"]:
         items, responses = [], []
-        for item in instrument.items:
+        given = 0
+        for item in slots:
+            if item.get("subtest") == st["code"]:
+                given += 1
             if item.get("subtest") != st["code"] or item["id"] not in answers:
                 continue
             if is_late(answered_at[item["id"]], timing.get(st["code"]), st["seconds"]):
@@ -58,6 +64,7 @@ def score_abilities(
             "level": measured,
             "correct": sum(responses),
             "counted": len(responses),
+            "given": given,
             "self": own,
             "comparison": comparison,
         }
@@ -69,7 +76,7 @@ def score_abilities(
         "late": late_items,
         "norms": "calibrated" if calibration and all(
             (st["code"], i["position"]) in calibration
-            for st in instrument.data["subtests"] for i in instrument.items if i.get("subtest") == st["code"]
+            for st in instrument.data["subtests"] for i in slots if i.get("subtest") == st["code"]
         ) else "provisional",
         "flags": ["late_answers"] if late_items else [],
         "suggest_occupations": False,

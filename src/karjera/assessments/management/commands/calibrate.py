@@ -24,7 +24,8 @@ class Command(BaseCommand):
         definition = version.instrument
         sessions = TestSession.objects.filter(instrument_version=version, status=TestSession.COMPLETED)
         for st in definition.data["subtests"]:
-            slots = [i for i in definition.items if i.get("subtest") == st["code"]]
+            # every position a session can be given: the fixed form's, and the adaptive mode's pool
+            slots = [i for i in definition.pool_index.values() if i.get("subtest") == st["code"]]
             rows = []
             for session in sessions.iterator():
                 answers = dict(session.answers.filter(item_id__in=[s["id"] for s in slots]).values_list("item_id", "value"))
@@ -39,7 +40,16 @@ class Command(BaseCommand):
             if people < min_people:
                 self.stdout.write(f"{st['code']}: {people} pupils, fewer than {min_people}; parameters stay provisional.")
                 continue
-            fitted = calibrate(np.array(rows))
+            matrix = np.array(rows)
+            # a position of the adaptive pool that few pupils were given keeps its provisional parameters
+            enough = (~np.isnan(matrix)).sum(axis=0) >= min_people
+            for slot, ok in zip(slots, enough):
+                if not ok:
+                    self.stdout.write(f"{st['code']} position {slot['position']}: fewer than {min_people} answers; stays provisional.")
+            slots = [slot for slot, ok in zip(slots, enough) if ok]
+            if not slots:
+                continue
+            fitted = calibrate(matrix[:, enough])
             for slot, item in zip(slots, fitted):
                 self.stdout.write(f"{st['code']} position {slot['position']}: a={item.a:.2f} b={item.b:.2f}")
                 if not dry_run:
