@@ -1,12 +1,18 @@
 #!/usr/bin/env python
-"""Class rush: simulated pupils take the interests test at once against a real server.
+"""Class rush: simulated pupils take the interests test at once against the service run as in production.
 
-Starts gunicorn on a scratch database (SQLite by default, or --database-url for PostgreSQL), lets
---pupils pupils in --processes client processes each create a session, save every answer one by
-one, complete, and fetch the result; prints answer saves per second and p50/p95/p99 latency per
-endpoint. Usage:
+Starts gunicorn on a scratch database (SQLite by default, or --database-url for PostgreSQL) and measures:
+1. journeys: --pupils pupils in --processes client processes each create a session, save every answer
+   one by one, complete and fetch the result (end to end, every endpoint's latency);
+2. answer saves at full load: wrk keeps --connections connections busy saving answers of fresh sessions
+   for --seconds (answers saved per second, p50/p95/p99, errors);
+3. the ceiling: the same wrk load on the cheapest view of the same stack (/api/v1/ping);
+4. result pages of finished tests under the same load; 5. PDF reports, two at a time;
+6. memory (RSS) of every worker at the end.
+wrk (Debian package "wrk") generates the load because a Python client would need more of the two cores
+than the server it measures; the script installs it with apt-get when missing. Usage:
 
-    .venv/bin/python benchmarks/class_rush.py [--pupils 120] [--database-url postgres://...]
+    .venv/bin/python benchmarks/class_rush.py [--database-url postgres://postgres@127.0.0.1:5432/karjera_bench]
     .venv/bin/python benchmarks/class_rush.py --url http://127.0.0.1:8000   # an already running server
 """
 from __future__ import annotations
@@ -102,15 +108,6 @@ def pdf_worker(base: str, session_ids: list[str], start_at: float, queue) -> Non
     queue.put((client.timings, client.errors, 0, []))
 
 
-def trivial_worker(base: str, requests: int, start_at: float, queue) -> None:
-    client = Client(base)
-    while time.time() < start_at:
-        time.sleep(0.005)
-    for _ in range(requests):
-        client.call("trivial view", "GET", "/api/v1/ping")
-    queue.put((client.timings, client.errors, 0, []))
-
-
 def run_load(base: str, processes: int, target, work) -> tuple[dict, int, int, float, list]:
     """Run `target` in `processes` client processes; `work` is the same for each, or a list of one per process."""
     queue: mp.Queue = mp.Queue()
@@ -147,7 +144,7 @@ def ensure_database(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def start_server(database_url: str | None, port: int, workers: int) -> tuple[subprocess.Popen, str]:
+def start_server(database_url: str | None, port: int, workers: int, worker_class: str, threads: int) -> tuple[subprocess.Popen, str]:
     scratch = Path(tempfile.mkdtemp(prefix="karjera-bench-"))
     env = dict(os.environ, KARJERA_VAR_DIR=str(scratch), LOG_LEVEL="ERROR")
     if database_url:
@@ -163,8 +160,9 @@ def start_server(database_url: str | None, port: int, workers: int) -> tuple[sub
     subprocess.run(manage + ["collectstatic", "--noinput"], env=env, check=True, capture_output=True)
     server = subprocess.Popen(
         [str(Path(PY).parent / "gunicorn"), "karjera.wsgi:application", "--pythonpath", str(ROOT / "src"),
-         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--worker-class", "gthread", "--threads", "4", "--preload",
-         "--log-level", "warning"],
+         "--config", str(ROOT / "scripts" / "gunicorn.conf.py"),
+         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--worker-class", worker_class,
+         "--threads", str(threads), "--log-level", "warning"],
         env=env, cwd=ROOT, start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
@@ -182,46 +180,113 @@ def start_server(database_url: str | None, port: int, workers: int) -> tuple[sub
     return server, base
 
 
+def ensure_wrk() -> str:
+    path = shutil.which("wrk")
+    if path:
+        return path
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "wrk"], check=True, env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+    return shutil.which("wrk") or "wrk"
+
+
+def wrk(base: str, script: str, seconds: int, connections: int, threads: int, env: dict) -> dict:
+    """Run wrk with one of benchmarks/wrk/*.lua and parse the RESULT line its done() prints."""
+    out = subprocess.run(
+        [ensure_wrk(), f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+         "-s", str(ROOT / "benchmarks" / "wrk" / script), base],
+        capture_output=True, text=True, env=dict(os.environ, THREADS=str(threads), **env), check=True,
+    ).stdout
+    line = next(l for l in out.splitlines() if l.startswith("RESULT"))
+    fields = dict(part.split("=") for part in line.split()[1:])
+    figures = {k: float(v) for k, v in fields.items()}
+    figures["rate"] = figures["requests"] / figures["seconds"]
+    return figures
+
+
+def make_sessions(base: str, count: int) -> list[dict]:
+    client = Client(base)
+    sessions = []
+    for _ in range(count):
+        raw = client.call("create session", "POST", "/api/v1/sessions", {"instrument": "interests", "language": "lv"})
+        if raw:
+            sessions.append(json.loads(raw))
+    return sessions
+
+
+def worker_memory(server: subprocess.Popen | None) -> list[float]:
+    """RSS in MB of each gunicorn worker (the children of the master)."""
+    if server is None:
+        return []
+    sizes = []
+    for child in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split():
+        for line in Path(f"/proc/{child}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return sizes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", help="use a running server instead of starting one")
     parser.add_argument("--database-url", help="PostgreSQL URL for the started server (default: scratch SQLite)")
-    parser.add_argument("--pupils", type=int, default=120)
-    parser.add_argument("--processes", type=int, default=8, help="client processes (pupils answering at once)")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers of the started server")
+    parser.add_argument("--pupils", type=int, default=32, help="pupils taking the whole test end to end")
+    parser.add_argument("--processes", type=int, default=4, help="client processes for the end-to-end journeys")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers of the started server")
+    parser.add_argument("--worker-class", default="sync")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread)")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections busy at once")
+    parser.add_argument("--seconds", type=int, default=15, help="length of each wrk phase")
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--reports", type=int, default=20, help="PDF reports fetched after the rush, two at a time")
+    parser.add_argument("--reports", type=int, default=20, help="PDF reports fetched, two at a time")
     args = parser.parse_args()
 
     server = None
     base = args.url
     if not base:
-        server, base = start_server(args.database_url, args.port, args.workers)
+        server, base = start_server(args.database_url, args.port, args.workers, args.worker_class, args.threads)
+    scratch = Path(tempfile.mkdtemp(prefix="karjera-wrk-"))
     try:
         per_process = max(1, args.pupils // args.processes)
-        timings, errors, saves, elapsed, sessions = run_load(base, args.processes, pupil_worker, per_process)
-        reports = sessions[: args.reports]
+        timings, errors, saves, elapsed, finished = run_load(base, args.processes, pupil_worker, per_process)
+        # enough fresh sessions that every answer of the saturation phase is a new one (60 per session)
+        fresh = make_sessions(base, max(50, int(args.seconds * 2500 / 60)))
+        pairs = scratch / "pairs.txt"
+        pairs.write_text("".join(f"{s['id']} {item['id']}\n" for item in fresh[0]["items"] for s in fresh))
+        wrk_threads = 2
+        rush = wrk(base, "save_answers.lua", args.seconds, args.connections, wrk_threads, {"PAIRS_FILE": str(pairs)})
+        ping = scratch / "ping.txt"
+        ping.write_text("/api/v1/ping\n")
+        ceiling = wrk(base, "get_paths.lua", args.seconds, args.connections, wrk_threads, {"PATHS_FILE": str(ping)})
+        results = scratch / "results.txt"
+        results.write_text("".join(f"/s/{sid}/result/\n" for sid in finished))
+        pages = wrk(base, "get_paths.lua", args.seconds, args.connections, wrk_threads, {"PATHS_FILE": str(results)})
+        reports = finished[: args.reports]
         pdf, pdf_errors, _, _, _ = run_load(base, 2, pdf_worker, [reports[0::2], reports[1::2]])
         errors += pdf_errors
         timings.update(pdf)
-        trivial, trivial_errors, _, trivial_elapsed, _ = run_load(base, args.processes, trivial_worker, 1000)
+        memory = worker_memory(server)
     finally:
+        shutil.rmtree(scratch, ignore_errors=True)
         if server:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(10)
             shutil.rmtree(server.scratch, ignore_errors=True)
 
     backend = "given server" if args.url else ("PostgreSQL" if args.database_url else "SQLite")
-    print(f"Class rush on {backend}: {per_process * args.processes} pupils in {args.processes} concurrent clients, "
-          f"{elapsed:.1f} s")
-    print(f"answer saves: {saves} in {elapsed:.1f} s = {saves / elapsed:.0f} per second; errors: {errors}")
-    print(f"{'endpoint':<16} {'count':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
-    for name, values in list(timings.items()) + list(trivial.items()):
-        print(f"{name:<16} {len(values):>7} {statistics.median(values):>8.1f} {percentile(values, 95):>8.1f} "
+    stack = "" if args.url else f", gunicorn {args.workers} {args.worker_class} workers × {args.threads} threads"
+    print(f"Class rush on {backend}{stack}, load from wrk ({args.connections} connections, {args.seconds} s per phase)")
+    print(f"1. journeys: {len(finished)} pupils end to end in {args.processes} clients, {elapsed:.1f} s, "
+          f"{saves} answers, errors: {errors}")
+    print(f"   {'endpoint':<16} {'count':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    for name, values in timings.items():
+        print(f"   {name:<16} {len(values):>7} {statistics.median(values):>8.1f} {percentile(values, 95):>8.1f} "
               f"{percentile(values, 99):>8.1f}")
-    ceiling = len(trivial.get("trivial view", [])) / trivial_elapsed
-    print(f"trivial view ceiling: {ceiling:.0f} requests per second (errors: {trivial_errors}); "
-          f"answer saves reach {100 * saves / elapsed / ceiling:.0f}% of it")
+    for label, fig in (("2. answer saves", rush), ("3. trivial view", ceiling), ("4. result page", pages)):
+        print(f"{label}: {fig['rate']:.0f} per second, p50 {fig['p50']:.1f} ms, p95 {fig['p95']:.1f} ms, "
+              f"p99 {fig['p99']:.1f} ms, errors {int(fig['errors'] + fig['non2xx'])}")
+    print(f"answer saves reach {100 * rush['rate'] / ceiling['rate']:.0f}% of the trivial-view ceiling")
+    if memory:
+        print(f"6. worker memory (RSS): {', '.join(f'{m:.0f}' for m in memory)} MB")
 
 
 if __name__ == "__main__":

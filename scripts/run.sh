@@ -13,5 +13,5 @@ bash scripts/setup.sh
 echo
 echo "Karjera is running at http://$HOST:$PORT/  (Ctrl+C stops it)"
 echo
-exec .venv/bin/gunicorn karjera.wsgi:application --bind "$HOST:$PORT" --workers "${WORKERS:-3}" --worker-class gthread --threads 4 --preload \
-  --access-logfile - --graceful-timeout 5 --pythonpath src
+exec .venv/bin/gunicorn karjera.wsgi:application --config scripts/gunicorn.conf.py --bind "$HOST:$PORT" --workers "${WORKERS:-4}" \
+  --access-logfile - --pythonpath src

@@ -103,9 +103,15 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'karjera.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
+        # A check query before each request costs a round trip on the hottest path; without it a broken
+        # connection (a database restart) fails one request, is closed, and the next one reconnects.
+        conn_health_checks=env_bool("DB_HEALTH_CHECKS", False),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Bind parameters on the server, so that psycopg prepares the statements a worker repeats (the answer
+    # save above all) and PostgreSQL plans them once per connection instead of once per request.
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": env_bool("DB_SERVER_SIDE_BINDING", True)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while one writer commits; IMMEDIATE avoids lock upgrades that
     # fail under concurrent answer saves.
@@ -185,6 +191,9 @@ SESSION_CREATE_RATE_WINDOW = env_int("SESSION_CREATE_RATE_WINDOW", 600)
 # Unfinished test sessions untouched this long are removed by `purge_sessions`.
 SESSION_RETENTION_DAYS = env_int("SESSION_RETENTION_DAYS", 365)
 
+# Rendered result pages of finished tests are kept this long in the cache.
+RESULT_PAGE_CACHE_SECONDS = env_int("RESULT_PAGE_CACHE_SECONDS", 600)
+
 # Who runs this deployment; shown in the accessibility statement.
 OPERATOR_NAME = env_str("OPERATOR_NAME")
 OPERATOR_EMAIL = env_str("OPERATOR_EMAIL")
@@ -192,6 +201,7 @@ OPERATOR_EMAIL = env_str("OPERATOR_EMAIL")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "karjera.core.logs.RedactCapabilities"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }

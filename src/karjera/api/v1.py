@@ -262,9 +262,8 @@ def next_item(request, session_id: str, language: Literal["lv", "en"] | None = N
 )
 def put_answer(request, session_id: str, item_id: str, payload: AnswerIn):
     value = int(payload.value)
-    session = engine.save_answer(session_id, item_id, value)
-    answered = session.answers.count()
-    return {"item_id": item_id, "value": value, "answered": answered, "item_count": engine.item_total(session)}
+    answered, total = engine.save_answer(session_id, item_id, value)
+    return {"item_id": item_id, "value": value, "answered": answered, "item_count": total}
 
 
 class FavouriteIn(Strict):
@@ -458,6 +457,12 @@ def resume(request, payload: ResumeIn):
         return _error(request, 429, "rate_limited", "Too many attempts; wait a few minutes and try again.")
     session = engine.find_by_resume_code(payload.code)
     return {"id": session.id, "status": session.status, "instrument": session.instrument.slug}
+
+
+@api.get("/v1/sessions/{session_id}/export", response={200: dict, 404: ErrorOut, 422: ErrorOut}, tags=["tests"])
+def export_session(request, session_id: str):
+    """Everything stored about one session: answers with their times, choices, timing and the result."""
+    return engine.export(session_id)
 
 
 @api.delete("/v1/sessions/{session_id}", response={204: None, 404: ErrorOut, 422: ErrorOut}, tags=["tests"])

@@ -10,7 +10,7 @@ import json
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from . import definitions
@@ -272,6 +272,10 @@ def check_value(session: TestSession, item_id: str, value: object) -> int:
         raise NotFound(f"The test has no item {item_id!r}.", item=item_id)
     else:
         item = instrument.item_index[item_id]
+    return _checked(instrument, item, value)
+
+
+def _checked(instrument, item: dict, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise Invalid("The answer must be a whole number.", field="value")
     accepted = instrument.values_for(item)
@@ -304,16 +308,97 @@ def subtest_deadline(session: TestSession, subtest: str):
     return datetime.fromisoformat(started) + timedelta(seconds=session.instrument.subtest(subtest)["seconds"])
 
 
-def save_answer(session_id: str, item_id: str, value: object) -> TestSession:
-    """Store one answer; saving the same answer again changes nothing else (idempotent)."""
+# The answer save is the hottest path of a class rush: a session's instrument version never changes, so
+# it is remembered per process, and the write is one statement on PostgreSQL (two on SQLite) whose
+# conditional update of the session row refuses completed sessions and holds the row until the answer is
+# written, so that completion cannot slip in between.
+_session_versions: dict[str, tuple[int, str]] = {}
+
+_SAVE_POSTGRES = """
+WITH s AS (
+    UPDATE assessments_testsession SET updated_at = %(now)s
+    WHERE id = %(sid)s AND status = 'in_progress' RETURNING id
+), saved AS (
+    INSERT INTO assessments_answer (session_id, item_id, value, answered_at)
+    SELECT id, %(item)s, %(value)s, %(now)s FROM s
+    ON CONFLICT (session_id, item_id) DO UPDATE SET value = EXCLUDED.value, answered_at = EXCLUDED.answered_at
+    RETURNING (xmax = 0) AS inserted
+)
+SELECT (SELECT inserted FROM saved),
+       (SELECT count(*) FROM assessments_answer WHERE session_id = %(sid)s)
+"""
+_SAVE_UPDATE = "UPDATE assessments_testsession SET updated_at = %s WHERE id = %s AND status = 'in_progress'"
+_SAVE_UPSERT = (
+    "INSERT INTO assessments_answer (session_id, item_id, value, answered_at) VALUES (%s, %s, %s, %s) "
+    "ON CONFLICT (session_id, item_id) DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at"
+)
+_COUNT = "SELECT count(*) FROM assessments_answer WHERE session_id = %s"
+
+
+def _plain_instrument(session_id: str) -> definitions.Instrument | None:
+    """The instrument of a session whose answers need nothing but validation (not a timed test)."""
+    version = _session_versions.get(session_id)
+    if version is None:
+        version = (
+            TestSession.objects.filter(pk=session_id)
+            .values_list("instrument_version_id", "instrument_version__checksum")
+            .first()
+        )
+        if version is None:
+            raise NotFound("No such test session. It may have been deleted.")
+    instrument = InstrumentVersion(pk=version[0], checksum=version[1]).instrument
+    if instrument.scoring == "irt":
+        return None
+    if len(_session_versions) > 100_000:
+        _session_versions.clear()
+    _session_versions[session_id] = version
+    return instrument
+
+
+def save_answer(session_id: str, item_id: str, value: object) -> tuple[int, int]:
+    """Store one answer; return how many the session has answered, and of how many. Saving the same answer again changes
+    nothing else (idempotent)."""
+    session_id = str(session_id)[:64]
+    instrument = _plain_instrument(session_id)
+    if instrument is None:
+        return _save_timed_answer(session_id, item_id, value)
+    item = instrument.item_index.get(item_id)
+    if item is None:
+        raise NotFound(f"The test has no item {item_id!r}.", item=item_id)
+    value = _checked(instrument, item, value)
+    now = timezone.now()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_SAVE_POSTGRES, {"now": now, "sid": session_id, "item": item_id, "value": value})
+            inserted, count = cursor.fetchone()
+        if inserted is None:
+            _refuse(session_id)
+        return count + int(inserted), len(instrument.items)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(_SAVE_UPDATE, [now, session_id])
+        if not cursor.rowcount:
+            _refuse(session_id)
+        cursor.execute(_SAVE_UPSERT, [session_id, item_id, value, now])
+        cursor.execute(_COUNT, [session_id])
+        return cursor.fetchone()[0], len(instrument.items)
+
+
+def _refuse(session_id: str):
+    """The conditional update found no session in progress: say whether it is finished or gone."""
+    _session_versions.pop(session_id, None)
+    if TestSession.objects.filter(pk=session_id).exists():
+        raise Conflict("This test is already finished; answers can no longer change.")
+    raise NotFound("No such test session. It may have been deleted.")
+
+
+def _save_timed_answer(session_id: str, item_id: str, value: object) -> tuple[int, int]:
+    """Ability tests: the subtest clock starts with the first answer, and adaptive sessions accept only
+    the tasks they were given."""
     session = get_session(session_id)
     value = check_value(session, item_id, value)
-    if session.instrument.scoring == "irt":
-        start_subtest(session, session.instrument.pool_index[item_id])
+    start_subtest(session, session.instrument.pool_index[item_id])
     now = timezone.now()
     with transaction.atomic():
-        # The conditional update both refuses completed sessions and holds the session row
-        # until the answer is written, so that completion cannot slip in between.
         if not TestSession.objects.filter(pk=session.pk, status=TestSession.IN_PROGRESS).update(updated_at=now):
             raise Conflict("This test is already finished; answers can no longer change.")
         Answer.objects.bulk_create(
@@ -322,7 +407,7 @@ def save_answer(session_id: str, item_id: str, value: object) -> TestSession:
             unique_fields=["session", "item_id"],
             update_fields=["value", "answered_at"],
         )
-    return session
+        return session.answers.count(), item_total(session)
 
 
 def save_favourites(session_id: str, favourites: object) -> list[dict]:
@@ -448,6 +533,39 @@ def find_by_resume_code(code: str) -> TestSession:
     return session
 
 
+def export(session_id: str) -> dict:
+    """Everything stored about one test session, for the pupil to download (the right of access)."""
+    session = get_session(session_id)
+    full = TestSession.objects.only("result").get(pk=session.pk)
+    return {
+        "session": session.id,
+        "resume_code": session.display_code,
+        "test": session.instrument.slug,
+        "version": session.instrument.version,
+        "language": session.language,
+        "mode": "adaptive" if is_adaptive(session) else "fixed",
+        "status": session.status,
+        "created_at": session.created_at.isoformat(),
+        "updated_at": session.updated_at.isoformat(),
+        "completed_at": session.completed_at.isoformat() if session.completed_at else None,
+        "answers": [
+            {"item": item, "value": value, "answered_at": at.isoformat()}
+            for item, value, at in session.answers.order_by("answered_at", "item_id").values_list("item_id", "value", "answered_at")
+        ],
+        "choices": {k: v for k, v in (session.choices or {}).items() if k != "mode"},
+        "timing": session.timing or {},
+        "result": full.result,
+    }
+
+
+def result_cache_key(session_id: str, language: str) -> str:
+    return f"result-page:{session_id}:{language}"
+
+
 def delete(session_id: str) -> None:
+    from django.core.cache import cache
+
     session = get_session(session_id)
     session.delete()
+    _session_versions.pop(session.id, None)
+    cache.delete_many([result_cache_key(session.id, language) for language in definitions.LANGUAGES])

@@ -11,5 +11,6 @@ urlpatterns = [
     path("s/<str:session_id>/finish/", views.finish, name="finish"),
     path("s/<str:session_id>/result/", views.result, name="result"),
     path("s/<str:session_id>/report.pdf", views.report, name="report"),
+    path("s/<str:session_id>/data.json", views.export, name="export"),
     path("s/<str:session_id>/delete/", views.delete, name="delete"),
 ]

@@ -2,7 +2,8 @@
 import math
 
 from django.conf import settings
-from django.http import Http404
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -293,13 +294,21 @@ def result(request, session_id):
     session = _session_or_404(session_id)
     if not session.is_completed:
         return redirect("assessments:session", session.id)
+    # A finished result never changes, so its page is rendered once per language (not when the pupil
+    # asks to compare with another test); deleting the session removes it from the cache.
+    key = engine.result_cache_key(session.id, request.LANGUAGE_CODE) if not request.GET else None
+    if key and (html := cache.get(key)) is not None:
+        return HttpResponse(html)
     interest_code, compare_error = _interest_code(request) if session.instrument.scoring == "card_sort" else (None, None)
     view = present(session, request.LANGUAGE_CODE, interest_code)
-    return render(
+    response = render(
         request,
         RESULT_TEMPLATES[view["method"]],
         {"session": session, "view": view, "chart": chart_for(view), "compare_error": compare_error},
     )
+    if key:
+        cache.set(key, response.content.decode(), settings.RESULT_PAGE_CACHE_SECONDS)
+    return response
 
 
 def report(request, session_id):
@@ -307,6 +316,18 @@ def report(request, session_id):
     if not session.is_completed:
         return redirect("assessments:session", session.id)
     return report_pdf(session, request.LANGUAGE_CODE)
+
+
+def export(request, session_id):
+    """The pupil's own copy of everything stored about this test, as JSON."""
+    try:
+        data = engine.export(session_id)
+    except engine.NotFound as exc:
+        raise Http404(exc.message) from exc
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="karjera-{data["test"]}-{data["resume_code"]}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_http_methods(["GET", "POST"])
