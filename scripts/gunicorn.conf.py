@@ -12,8 +12,29 @@ logger_class = "karjera.core.logs.GunicornLogger"
 access_log_format = '%(t)s "%(r)s" %(s)s %(B)s %(M)sms'
 
 
-def post_worker_init(worker):
-    """Load the PDF engine and its fonts before the first pupil asks for a report."""
+def when_ready(server):
+    """In the master, before the workers fork (they share these pages): every URL's views imported,
+    the tests parsed, and the PDF engine loaded with its fonts."""
+    from django.urls import get_resolver
+
+    from karjera.assessments import engine
     from karjera.core.pdf import warm_up
 
+    get_resolver().url_patterns
+    engine.available()
     warm_up()
+
+
+def post_worker_init(worker):
+    """Freeze or read the tests' versions before the first pupil starts one."""
+    from django.db import connection
+
+    from karjera.assessments import engine
+
+    try:
+        for slug in engine.available():
+            engine.current_version(slug).instrument
+    except Exception as exc:  # the database may still be starting; the first request will do it then
+        worker.log.warning("tests not preloaded: %s", exc)
+    finally:
+        connection.close()
