@@ -3,12 +3,15 @@
 Marks need a signed-in expert (the session cookie of the site) and, for changes, the CSRF token in the
 X-CSRFToken header. Errors are JSON {"error": code, "message": text}: 401 not signed in, 403 not an
 expert of that skill / own school / CSRF, 404 no such object, 409 a stale version, a signed-off day or an
-unlocked scheme (a stale version also returns the current mark), 422 a mark the scheme does not allow."""
+unlocked scheme (a stale version also returns the current mark), 422 a mark the scheme does not allow
+or a malformed request, 400 a body that is not JSON."""
 from __future__ import annotations
 
-from ninja import Router, Schema
+from typing import Annotated
+
+from ninja import Router, Schema, Status
 from ninja.utils import check_csrf
-from pydantic import ConfigDict, Field, StrictInt
+from pydantic import ConfigDict, Field
 
 from . import services
 from .models import Competition, CompetitionSkill
@@ -42,12 +45,18 @@ class ConflictOut(ErrorOut):
     current: dict | None = None
 
 
+# JSON does not tell 3 from 3.0 (nor do some tablets' clients), so ids are whole numbers, not ints.
+Id = Annotated[float, Field(multiple_of=1, ge=1, le=MAX_ID)]
+JudgeScore = Annotated[float, Field(multiple_of=1, ge=0, le=3)]
+
+
 class MarkIn(Strict):
-    competitor: StrictInt = Field(ge=1, le=MAX_ID)
-    aspect: StrictInt = Field(ge=1, le=MAX_ID)
-    based_on_version: StrictInt = Field(ge=0, le=MAX_ID, description="The version the change starts from; 0 for a first entry")
+    competitor: Id
+    aspect: Id
+    based_on_version: Annotated[float, Field(multiple_of=1, ge=0, le=MAX_ID)] = Field(
+        description="The version the change starts from; 0 for a first entry")
     value: str | None = Field(default=None, max_length=20, description="Measurement aspects: the mark, e.g. \"3.25\"")
-    judge_scores: list[StrictInt] | None = Field(default=None, max_length=3, description="Judgement aspects: three scores 0-3")
+    judge_scores: list[JudgeScore] | None = Field(default=None, max_length=3, description="Judgement aspects: three scores 0-3")
 
 
 class ResultOut(Schema):
@@ -66,61 +75,61 @@ class SkillResultsOut(Schema):
 
 
 def _refusal(exc: services.Refused):
-    return exc.status, {"error": exc.code, "message": exc.message, **exc.details}
+    return Status(exc.status, {"error": exc.code, "message": exc.message, **exc.details})
 
 
 def _signed_in(request):
     if not request.user.is_authenticated:
-        return 401, {"error": "unauthorized", "message": "Sign in as an expert first."}
+        return Status(401, {"error": "unauthorized", "message": "Sign in as an expert first."})
     return None
 
 
 @router.get(
     "/skills/{skill_id}/marks",
-    response={200: list[MarkOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: list[MarkOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="All marks of one skill in a competition (its experts only)",
 )
 def skill_marks(request, skill_id: int):
     if (denied := _signed_in(request)) is not None:
         return denied
     if not 1 <= skill_id <= MAX_ID or not CompetitionSkill.objects.filter(pk=skill_id).exists():
-        return 404, {"error": "not_found", "message": "No such skill in a competition."}
+        return Status(404, {"error": "not_found", "message": "No such skill in a competition."})
     try:
         marks = services.marks_of_skill(request.user, skill_id)
     except services.Refused as exc:
         return _refusal(exc)
-    return 200, [{"competitor": m.competitor_id, "aspect": m.aspect_id, **services.mark_view(m)} for m in marks]
+    return Status(200, [{"competitor": m.competitor_id, "aspect": m.aspect_id, **services.mark_view(m)} for m in marks])
 
 
 @router.put(
     "/marks",
-    response={200: MarkOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ConflictOut, 422: ErrorOut},
+    response={200: MarkOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ConflictOut, 422: ErrorOut},
     summary="Save one mark on top of the version it was based on",
 )
 def put_mark(request, payload: MarkIn):
     if (denied := _signed_in(request)) is not None:
         return denied
     if check_csrf(request) is not None:
-        return 403, {"error": "csrf", "message": "The CSRF token is missing or wrong."}
+        return Status(403, {"error": "csrf", "message": "The CSRF token is missing or wrong."})
     try:
         mark, _changed = services.save_mark(
-            request.user, payload.competitor, payload.aspect, payload.based_on_version,
-            value=payload.value, scores=payload.judge_scores,
+            request.user, int(payload.competitor), int(payload.aspect), int(payload.based_on_version),
+            value=payload.value, scores=None if payload.judge_scores is None else [int(s) for s in payload.judge_scores],
         )
     except services.Refused as exc:
         return _refusal(exc)
-    return 200, {"competitor": mark.competitor_id, "aspect": mark.aspect_id, **services.mark_view(mark)}
+    return Status(200, {"competitor": mark.competitor_id, "aspect": mark.aspect_id, **services.mark_view(mark)})
 
 
 @router.get(
     "/{slug}/results",
-    response={200: list[SkillResultsOut], 404: ErrorOut},
+    response={200: list[SkillResultsOut], 404: ErrorOut, 422: ErrorOut},
     summary="Results of a competition, once released",
 )
 def competition_results(request, slug: str):
     competition = Competition.objects.filter(slug=slug).first()
     if competition is None or not services.results_visible(request.user, competition):
-        return 404, {"error": "not_found", "message": "No released results for this competition."}
+        return Status(404, {"error": "not_found", "message": "No released results for this competition."})
     language = getattr(request, "LANGUAGE_CODE", "lv")
     out = []
     for cs in competition.skills.select_related("skill"):
@@ -141,4 +150,4 @@ def competition_results(request, slug: str):
                 ],
             }
         )
-    return 200, out
+    return Status(200, out)
