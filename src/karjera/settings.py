@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "karjera.guidance",
     "karjera.counselling",
     "karjera.competitions",
+    "karjera.monitoring",
     "karjera.api",
 ]
 
