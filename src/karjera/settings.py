@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "karjera.guidance",
     "karjera.counselling",
     "karjera.competitions",
+    "karjera.excursions",
+    "karjera.game",
     "karjera.monitoring",
     "karjera.api",
 ]

@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("profile/", include("karjera.guidance.urls")),
     path("counselling/", include("karjera.counselling.urls")),
     path("competitions/", include("karjera.competitions.urls")),
+    path("excursions/", include("karjera.excursions.urls")),
+    path("game/", include("karjera.game.urls")),
     path("monitoring/", include("karjera.monitoring.urls")),
     path("accounts/login/", core_auth.LoginView.as_view(), name="login"),
     path("accounts/logout/", core_auth.LogoutView.as_view(), name="logout"),

@@ -702,8 +702,12 @@ def list_programmes(request, q: str = Query("", max_length=200), limit: int = Qu
 # describes the whole service.
 from karjera.competitions.api import router as competitions_router  # noqa: E402
 from karjera.counselling.api import router as counselling_router  # noqa: E402
+from karjera.excursions.api import router as excursions_router  # noqa: E402
+from karjera.game.api import router as game_router  # noqa: E402
 from karjera.monitoring.api import router as monitoring_router  # noqa: E402
 
 api.add_router("/v1/counselling/", counselling_router)
 api.add_router("/v1/competitions/", competitions_router)
 api.add_router("/v1/monitoring/", monitoring_router)
+api.add_router("/v1/excursions/", excursions_router)
+api.add_router("/v1/game/", game_router)
