@@ -1,4 +1,6 @@
 """The whole API fuzzed from its own OpenAPI document: no 5xx, and responses as documented."""
+import os
+
 import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
@@ -22,6 +24,9 @@ def _one_connection_per_test():
 
 @pytest.mark.django_db
 @schema.parametrize()
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+# Derandomised: the same examples on every run, so a red CI run is reproducible locally and a new
+# failure comes from a change, not from luck. Run with KARJERA_FUZZ_SEEDED=0 to explore new examples.
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck),
+          derandomize=os.environ.get("KARJERA_FUZZ_SEEDED", "1") != "0")
 def test_api_conforms(case):
     case.call_and_validate()

@@ -192,7 +192,9 @@ def municipality_aggregate(request, code: str):
 
 class JoinIn(StrictIn):
     code: str = Field(max_length=20)
-    display_name: str = Field(min_length=1, max_length=40)
+    # At least one character that is not white space (nor an ASCII separator control), so the schema
+    # says what the handler refuses after collapsing white space.
+    display_name: str = Field(min_length=1, max_length=40, pattern=r"[^\s\x1c-\x1f]")
     shares: bool
 
 
