@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "monitoring"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.public, name="public"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("usage/", views.usage, name="usage"),
+    path("usage/<slug:table>.csv", views.usage_csv, name="usage_csv"),
+    path("sustainability/<str:token>/", views.questionnaire, name="questionnaire"),
+]

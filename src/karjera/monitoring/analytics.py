@@ -1,0 +1,153 @@
+"""Counting visits without personal data.
+
+`record(request, kind, subject)` is what the views call. It stores the day, what happened and a
+visitor hash: the first 8 bytes of sha256(salt of the day + address + user agent). The salt is 32
+random bytes made on the day's first event and kept only for that day. `rollover()` runs on the first
+event of a new day (and from the `analytics_rollover` command): it turns every earlier day's events
+into counts and deletes those events and their salts, so nothing that could single out a visitor
+outlives its day.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from .models import DailyCount, DailySalt, DailyVisitors, Event, EventKind
+
+log = logging.getLogger(__name__)
+
+KINDS = {"session_started": EventKind.SESSION_STARTED, "session_completed": EventKind.SESSION_COMPLETED,
+         "page_view": EventKind.PAGE_VIEW}
+# User agents that announce themselves as robots are not counted.
+ROBOTS = ("bot", "crawl", "spider", "slurp", "headless", "preview")
+
+_salt_cache: dict = {}  # {day: salt}, one entry per process
+
+
+def visitor_hash(salt: str, address: str, user_agent: str) -> int:
+    """A signed 64-bit integer from sha256(salt + address + user agent)."""
+    digest = hashlib.sha256(f"{salt}{address}{user_agent}".encode("utf-8", "replace")).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def salt_for(day: date) -> str:
+    """Today's salt, made on the first call of the day; a new day first rolls the old ones up."""
+    cached = _salt_cache.get(day)
+    if cached:
+        return cached
+    row = DailySalt.objects.filter(day=day).first()
+    if row is None:
+        rollover(day)
+        try:
+            with transaction.atomic():
+                row = DailySalt.objects.create(day=day, salt=secrets.token_hex(32))
+        except IntegrityError:  # another worker made it first
+            row = DailySalt.objects.get(day=day)
+    _salt_cache.clear()
+    _salt_cache[day] = row.salt
+    return row.salt
+
+
+def _is_robot(user_agent: str) -> bool:
+    ua = user_agent.lower()
+    return any(word in ua for word in ROBOTS)
+
+
+def record(request, kind: str, subject: str) -> bool:
+    """Count one event; never raises (a page must not fail because of counting). True if stored."""
+    try:
+        user_agent = request.META.get("HTTP_USER_AGENT", "")[:500]
+        if _is_robot(user_agent):
+            return False
+        address = request.META.get("REMOTE_ADDR", "")
+        day = timezone.localdate()
+        visitor = visitor_hash(salt_for(day), address, user_agent)
+        Event.objects.create(day=day, kind=KINDS[kind], subject=str(subject)[:100], visitor=visitor)
+        return True
+    except Exception:  # noqa: BLE001 - counting is best effort
+        log.exception("analytics event not recorded")
+        return False
+
+
+@transaction.atomic
+def rollover(today: date | None = None) -> int:
+    """Roll up all events before `today` into daily counts, delete them and every salt before today.
+
+    Idempotent: counts for a day already rolled up are added to (a late event of yesterday that a
+    slow worker wrote after the rollover still counts). Returns the number of events rolled up.
+    """
+    today = today or timezone.localdate()
+    old = Event.objects.filter(day__lt=today)
+    rows = list(old.values("day", "kind", "subject").annotate(events=Count("id"), visitors=Count("visitor", distinct=True)))
+    for r in rows:
+        current = DailyCount.objects.filter(day=r["day"], kind=r["kind"], subject=r["subject"]).first()
+        if current is None:
+            DailyCount.objects.create(**r)
+        else:
+            current.events += r["events"]
+            current.visitors = max(current.visitors, r["visitors"])
+            current.save(update_fields=["events", "visitors"])
+    for r in old.values("day").annotate(visitors=Count("visitor", distinct=True)):
+        current = DailyVisitors.objects.filter(day=r["day"]).first()
+        if current is None:
+            DailyVisitors.objects.create(day=r["day"], visitors=r["visitors"])
+        else:
+            current.visitors = max(current.visitors, r["visitors"])
+            current.save(update_fields=["visitors"])
+    count, _ = old.delete()
+    DailySalt.objects.filter(day__lt=today).delete()
+    for day in [d for d in _salt_cache if d < today]:
+        _salt_cache.pop(day, None)
+    return count
+
+
+# ---- reading the figures -------------------------------------------------------------------------
+
+
+def daily_tests(since: date | None = None) -> list[dict]:
+    """Sessions started and completed per test per day, with the completion rate, newest first."""
+    from . import figures
+
+    qs = DailyCount.objects.filter(kind__in=[EventKind.SESSION_STARTED, EventKind.SESSION_COMPLETED])
+    if since:
+        qs = qs.filter(day__gte=since)
+    table: dict = {}
+    for r in qs.values("day", "subject", "kind", "events"):
+        row = table.setdefault((r["day"], r["subject"]), {"day": r["day"], "test": r["subject"], "started": 0, "completed": 0})
+        row["started" if r["kind"] == EventKind.SESSION_STARTED else "completed"] += r["events"]
+    rows = sorted(table.values(), key=lambda r: (-r["day"].toordinal(), r["test"]))
+    for r in rows:
+        r["rate"] = figures.completion_rate(r["started"], r["completed"])
+    return rows
+
+
+def tests_total() -> list[dict]:
+    from . import figures
+
+    table: dict = {}
+    for r in DailyCount.objects.filter(kind__in=[EventKind.SESSION_STARTED, EventKind.SESSION_COMPLETED]).values("subject", "kind").annotate(n=Sum("events")):
+        row = table.setdefault(r["subject"], {"test": r["subject"], "started": 0, "completed": 0})
+        row["started" if r["kind"] == EventKind.SESSION_STARTED else "completed"] += r["n"]
+    rows = sorted(table.values(), key=lambda r: r["test"])
+    for r in rows:
+        r["rate"] = figures.completion_rate(r["started"], r["completed"])
+    return rows
+
+
+def page_views(limit: int = 20) -> list[dict]:
+    return list(DailyCount.objects.filter(kind=EventKind.PAGE_VIEW).values("subject")
+                .annotate(views=Sum("events")).order_by("-views", "subject")[:limit])
+
+
+def monthly_visitors() -> list[dict]:
+    """Visitors per month: the sum of each day's distinct visitors (see DailyVisitors)."""
+    return [{"month": r["month"], "visitors": r["visitors"], "days": r["days"]}
+            for r in DailyVisitors.objects.annotate(month=TruncMonth("day")).values("month")
+            .annotate(visitors=Sum("visitors"), days=Count("id")).order_by("month")]

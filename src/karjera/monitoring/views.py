@@ -1,0 +1,152 @@
+"""Pages of the monitoring module: the public key figures, the agency's dashboards with CSV export,
+and the sustainability questionnaire a school opens from its link."""
+from __future__ import annotations
+
+import csv
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from karjera.counselling import rules
+from karjera.counselling.access import staff_view
+from karjera.counselling.models import StaffRole
+
+from . import analytics, figures
+from .models import (CriterionAnswer, SchoolQuestionnaire, SustainabilityCriterion, SustainabilityRound)
+from .summary import programme_figures
+
+
+def agency_view(view):
+    """The counselling workspace's agency administrators (signed in, second factor confirmed)."""
+
+    @staff_view
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.actor.role != rules.AGENCY_ADMIN:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def public(request):
+    data = programme_figures(get_language() or "lv")
+    if data is None:
+        return render(request, "monitoring/public.html", {"empty": True})
+    return render(request, "monitoring/public.html", data)
+
+
+@agency_view
+def dashboard(request):
+    language = get_language() or "lv"
+    data = programme_figures(language, detail=True) or {"empty": True}
+    counsellors = (StaffRole.objects.filter(role=rules.COUNSELLOR, schools__isnull=False)
+                   .values("schools__municipality__name_lv").annotate(n=Count("user", distinct=True))
+                   .order_by("schools__municipality__name_lv"))
+    data["counsellors_by_municipality"] = [{"name": r["schools__municipality__name_lv"], "count": r["n"]} for r in counsellors]
+    data["rounds"] = [round_summary(r) for r in SustainabilityRound.objects.all()]
+    return render(request, "monitoring/dashboard.html", data)
+
+
+def round_summary(round_: SustainabilityRound) -> dict:
+    criteria = list(SustainabilityCriterion.objects.all())
+    returned = round_.questionnaires.filter(submitted_at__isnull=False)
+    answers: dict[int, dict[str, bool]] = {q: {} for q in returned.values_list("pk", flat=True)}
+    for a in CriterionAnswer.objects.filter(questionnaire__in=returned).select_related("criterion"):
+        answers[a.questionnaire_id][a.criterion.code] = a.met
+    summary = figures.sustainability(list(answers.values()), [c.code for c in criteria])
+    sent = round_.questionnaires.count()
+    if round_.is_reported:
+        sent, received, sustained = round_.reported_sent, round_.reported_received, round_.reported_sustained
+    else:
+        received, sustained = summary["received"], summary["sustained"]
+    return {
+        "round": round_, "sent": sent, "received": received, "sustained": sustained,
+        "received_percent": figures.percent(received, sent, 1), "sustained_percent": figures.percent(sustained, received, 1),
+        "criteria": [{"criterion": c, **summary["criteria"][c.code]} for c in criteria] if summary["received"] else [],
+    }
+
+
+@agency_view
+def usage(request):
+    tests = analytics.tests_total()
+    months = analytics.monthly_visitors()
+    pages = analytics.page_views()
+    widths = figures.bar_widths([m["visitors"] for m in months])
+    return render(request, "monitoring/usage.html", {
+        "tests": tests, "days": analytics.daily_tests()[:60], "pages": pages,
+        "months": [{**m, "width": w} for m, w in zip(months, widths)],
+        "test_widths": list(zip(tests, figures.bar_widths([t["started"] for t in tests]),
+                                figures.bar_widths([t["completed"] for t in tests], max((t["started"] for t in tests), default=0) or None))),
+    })
+
+
+def _csv(name: str, header: list[str], rows) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.write("\ufeff")  # spreadsheet programs then read the file as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+@agency_view
+def usage_csv(request, table: str):
+    if table == "tests":
+        return _csv("karjera-tests-per-day.csv", ["day", "test", "started", "completed", "completion_rate_percent"],
+                    ([r["day"].isoformat(), r["test"], r["started"], r["completed"], "" if r["rate"] is None else r["rate"]]
+                     for r in analytics.daily_tests()))
+    if table == "pages":
+        return _csv("karjera-page-views.csv", ["page", "views"], ([r["subject"], r["views"]] for r in analytics.page_views(limit=10_000)))
+    if table == "visitors":
+        return _csv("karjera-visitors-per-month.csv", ["month", "visitors", "days_counted"],
+                    ([r["month"].strftime("%Y-%m"), r["visitors"], r["days"]] for r in analytics.monthly_visitors()))
+    raise Http404
+
+
+@require_http_methods(["GET", "POST"])
+def questionnaire(request, token: str):
+    """A school fills in the sustainability questionnaire from its link (no account)."""
+    q = SchoolQuestionnaire.objects.select_related("round").filter(token=token).first()
+    if q is None:
+        raise Http404
+    criteria = list(SustainabilityCriterion.objects.all())
+    current = {a.criterion_id: a for a in q.answers.all()}
+    errors = []
+    if request.method == "POST":
+        if not q.round.open:
+            return render(request, "monitoring/questionnaire.html", {"q": q, "closed": True}, status=409)
+        choices = {}
+        for c in criteria:
+            value = request.POST.get(f"c{c.pk}")
+            if value not in ("yes", "no"):
+                errors.append(c)
+            choices[c] = (value == "yes", request.POST.get(f"note{c.pk}", "")[:2000])
+        if not errors:
+            with transaction.atomic():
+                for c, (met, note) in choices.items():
+                    CriterionAnswer.objects.update_or_create(questionnaire=q, criterion=c, defaults={"met": met, "note": note})
+                q.comment = request.POST.get("comment", "")[:3000]
+                q.submitted_at = timezone.now()
+                q.save(update_fields=["comment", "submitted_at"])
+            return redirect(request.path + "?saved=1")
+    rows = []
+    for c in criteria:
+        answer = current.get(c.pk)
+        posted = request.POST.get(f"c{c.pk}") if request.method == "POST" else None
+        value = posted or (("yes" if answer.met else "no") if answer else None)
+        rows.append({"criterion": c, "value": value, "note": request.POST.get(f"note{c.pk}") if posted else (answer.note if answer else ""),
+                     "error": c in errors})
+    return render(request, "monitoring/questionnaire.html", {
+        "q": q, "rows": rows, "errors": errors, "saved": request.GET.get("saved") == "1" and q.submitted_at,
+        "closed": not q.round.open,
+    }, status=422 if errors else 200)
