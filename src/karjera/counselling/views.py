@@ -272,7 +272,14 @@ def aggregate_for(institutions) -> dict:
 @staff_view
 def municipality(request, code=None):
     actor = request.actor
+    chosen = request.GET.get("m", "")[:40]
+    if chosen:  # the agency's municipality choice
+        if not rules.can_see_municipality(actor, chosen) or not Municipality.objects.filter(pk=chosen).exists():
+            raise Http404
+        return redirect("counselling:municipality", chosen)
     code = code or actor.municipality
+    if code is None and actor.role == rules.AGENCY_ADMIN:
+        code = Municipality.objects.order_by("pk").values_list("pk", flat=True).first()
     place = Municipality.objects.filter(pk=code).first() if code else None
     if place is None or not rules.can_see_municipality(actor, place.pk):
         raise Http404
