@@ -43,7 +43,7 @@ def free_places(slot: Slot) -> int:
 
 
 def _locked_slot(slot_id: int) -> Slot:
-    return Slot.objects.select_for_update().select_related("offer").get(pk=slot_id)
+    return Slot.objects.select_for_update(of=("self",)).select_related("offer").get(pk=slot_id)
 
 
 def _check(slot: Slot, group_size: int, exclude: int | None = None):
@@ -73,7 +73,7 @@ def request_places(*, slot_id: int, school_id: int, user, group_name: str, group
 
 
 def _locked_request(pk: int) -> Request:
-    return Request.objects.select_for_update().select_related("offer__host", "slot", "school").get(pk=pk)
+    return Request.objects.select_for_update(of=("self",)).select_related("offer__host", "slot", "school").get(pk=pk)
 
 
 def confirm(request_id: int, note: str = "") -> Request:
