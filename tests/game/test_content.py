@@ -112,3 +112,11 @@ def test_icons_are_plain_shapes(copy, markup, expected):
 def test_not_yaml(copy):
     (copy / "subjects.yaml").write_text("- [unclosed", "utf-8")
     assert any(p.startswith("subjects.yaml: not valid YAML") for p in problems_of(copy))
+
+
+def test_one_activity_per_round_kind(copy):
+    c = content.load(DATA)
+    assert [a.kind for a in c.activities] == ["workplace", "tools", "day", "subject"]
+    edit(copy, "activities.yaml", lambda d: (d.pop(), d[0].update(minutes="soon")))
+    found = problems_of(copy)
+    assert "activities.yaml[0].minutes: a whole number of minutes from 5 to 180" in found

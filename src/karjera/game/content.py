@@ -1,6 +1,7 @@
 """The game's content, read from data/game/*.yaml and checked all at once (pure: no Django import).
 
-Files: icons.yaml (hand-drawn SVG shapes), subjects.yaml, workplaces.yaml, professions.yaml. Every
+Files: icons.yaml (hand-drawn SVG shapes), subjects.yaml, workplaces.yaml, professions.yaml and
+activities.yaml (the teachers' follow-up activities, one per round kind). Every
 problem is reported with its file and field, for example ``professions.yaml[3].tools: needs exactly 3
 tools, found 2``; :func:`load` raises :class:`ContentError` listing all of them.
 """
@@ -84,11 +85,23 @@ class Profession:
 
 
 @dataclass(frozen=True)
+class Activity:
+    kind: str
+    title: Text
+    goal: Text
+    minutes: int
+    materials: Text
+    steps: tuple[Text, ...]
+    talk: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
 class Content:
     professions: tuple[Profession, ...]
     workplaces: dict[str, Named]
     subjects: dict[str, Named]
     icons: dict[str, str]
+    activities: tuple[Activity, ...] = ()
 
     def profession(self, profession_id: str) -> Profession:
         for p in self.professions:
@@ -263,6 +276,40 @@ def _profession(row, where: str, c: dict, problems: list[str]) -> Profession | N
                       lists["does_not"], subject, also_helps, why)
 
 
+ROUND_KINDS = ("workplace", "tools", "day", "subject")
+
+
+def _activities(rows: list, problems: list[str]) -> tuple[Activity, ...]:
+    found: dict[str, Activity] = {}
+    for i, row in enumerate(rows):
+        where = f"activities.yaml[{i}]"
+        if not isinstance(row, dict) or row.get("kind") not in ROUND_KINDS:
+            problems.append(f"{where}.kind: must be one of {', '.join(ROUND_KINDS)}")
+            continue
+        if row["kind"] in found:
+            problems.append(f"{where}.kind: {row['kind']!r} already has an activity")
+            continue
+        before = len(problems)
+        texts = {part: _text(row.get(part), f"{where}.{part}", problems) for part in ("title", "goal", "materials")}
+        lists = {}
+        for part in ("steps", "talk"):
+            items = row.get(part)
+            if not isinstance(items, list) or not items:
+                problems.append(f"{where}.{part}: needs a list of lv and en texts")
+                items = []
+            lists[part] = tuple(t for j, item in enumerate(items) if (t := _text(item, f"{where}.{part}[{j}]", problems)))
+        minutes = row.get("minutes")
+        if not isinstance(minutes, int) or isinstance(minutes, bool) or not 5 <= minutes <= 180:
+            problems.append(f"{where}.minutes: a whole number of minutes from 5 to 180")
+        if len(problems) == before:
+            found[row["kind"]] = Activity(row["kind"], texts["title"], texts["goal"], minutes, texts["materials"],
+                                          lists["steps"], lists["talk"])
+    missing = [k for k in ROUND_KINDS if k not in found]
+    if missing and not problems:
+        problems.append(f"activities.yaml: no activity for {', '.join(missing)}")
+    return tuple(found[k] for k in ROUND_KINDS if k in found)
+
+
 def featured_ids(directory: Path) -> set[str]:
     """Occupation ids of the featured professions (data/featured/*.yaml)."""
     ids = set()
@@ -312,6 +359,7 @@ def load(directory: Path, featured_directory: Path | None = None) -> Content:
     for key, named in workplaces.items():
         if not problems and len([p for p in professions if key not in p.workplaces]) < 2:
             problems.append(f"workplaces.yaml[{key}]: at least 2 professions must work elsewhere, for wrong answers")
+    activities = _activities(_read(directory / "activities.yaml", problems, list), problems)
     if problems:
         raise ContentError(problems)
-    return Content(tuple(professions), workplaces, subjects, icons)
+    return Content(tuple(professions), workplaces, subjects, icons, activities)

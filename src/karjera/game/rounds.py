@@ -20,9 +20,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from .content import Content
+from .content import ROUND_KINDS, Content
 
-KINDS = ("workplace", "tools", "day", "subject")
+KINDS = ROUND_KINDS
 ROUNDS = 8
 OPTIONS = 3
 # Points for a round answered right after 0, 1, 2, ... wrong tries.
