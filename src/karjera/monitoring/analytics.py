@@ -14,7 +14,7 @@ import logging
 import secrets
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -76,32 +76,61 @@ def record(request, kind: str, subject: str) -> bool:
         return False
 
 
+def _day(value) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def aggregate(today: date) -> tuple[list[dict], list[dict]]:
+    """Counts of every event before `today`: per day, kind and subject the events and the distinct
+    visitors among them, and per day the distinct visitors over all events.
+
+    Distinct visitors are counted in two levels (group by visitor first, then count the groups), which
+    PostgreSQL runs as parallel hash aggregates instead of sorting for COUNT(DISTINCT).
+    """
+    table = connection.ops.quote_name(Event._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL work_mem = '256MB'")  # only inside the roll-up's transaction
+        cursor.execute(
+            f"SELECT day, kind, subject, SUM(n), COUNT(*) FROM (SELECT day, kind, subject, visitor, COUNT(*) AS n "
+            f"FROM {table} WHERE day < %s GROUP BY day, kind, subject, visitor) v GROUP BY day, kind, subject", [today])
+        counts = [{"day": _day(d), "kind": k, "subject": s, "events": int(n), "visitors": int(v)} for d, k, s, n, v in cursor.fetchall()]
+        cursor.execute(f"SELECT day, COUNT(*) FROM (SELECT DISTINCT day, visitor FROM {table} WHERE day < %s) v GROUP BY day", [today])
+        visitors = [{"day": _day(d), "visitors": int(v)} for d, v in cursor.fetchall()]
+    return counts, visitors
+
+
 @transaction.atomic
 def rollover(today: date | None = None) -> int:
     """Roll up all events before `today` into daily counts, delete them and every salt before today.
 
-    Idempotent: counts for a day already rolled up are added to (a late event of yesterday that a
-    slow worker wrote after the rollover still counts). Returns the number of events rolled up.
+    Idempotent: events of a day already rolled up are added to its counts (a late event of yesterday
+    that a slow worker wrote after the roll-up still counts; its visitor may then be counted twice,
+    never zero times). Returns the number of events rolled up.
     """
     today = today or timezone.localdate()
-    old = Event.objects.filter(day__lt=today)
-    rows = list(old.values("day", "kind", "subject").annotate(events=Count("id"), visitors=Count("visitor", distinct=True)))
-    for r in rows:
-        current = DailyCount.objects.filter(day=r["day"], kind=r["kind"], subject=r["subject"]).first()
-        if current is None:
-            DailyCount.objects.create(**r)
-        else:
-            current.events += r["events"]
-            current.visitors = max(current.visitors, r["visitors"])
-            current.save(update_fields=["events", "visitors"])
-    for r in old.values("day").annotate(visitors=Count("visitor", distinct=True)):
-        current = DailyVisitors.objects.filter(day=r["day"]).first()
-        if current is None:
-            DailyVisitors.objects.create(day=r["day"], visitors=r["visitors"])
-        else:
-            current.visitors = max(current.visitors, r["visitors"])
-            current.save(update_fields=["visitors"])
-    count, _ = old.delete()
+    counts, visitors = aggregate(today)
+    if counts:
+        days = {r["day"] for r in counts}
+        existing = {(c.day, c.kind, c.subject): c for c in DailyCount.objects.filter(day__in=days)}
+        new, changed = [], []
+        for r in counts:
+            current = existing.get((r["day"], r["kind"], r["subject"]))
+            if current is None:
+                new.append(DailyCount(**r))
+            else:
+                current.events += r["events"]
+                current.visitors += r["visitors"]
+                changed.append(current)
+        DailyCount.objects.bulk_create(new, batch_size=5000)
+        DailyCount.objects.bulk_update(changed, ["events", "visitors"], batch_size=1000)
+        existing_days = {v.day: v for v in DailyVisitors.objects.filter(day__in=days)}
+        for r in visitors:
+            if r["day"] in existing_days:
+                existing_days[r["day"]].visitors += r["visitors"]
+        DailyVisitors.objects.bulk_update(list(existing_days.values()), ["visitors"], batch_size=1000)
+        DailyVisitors.objects.bulk_create([DailyVisitors(**r) for r in visitors if r["day"] not in existing_days], batch_size=5000)
+    count = Event.objects.filter(day__lt=today)._raw_delete(Event.objects.db) if counts else 0
     DailySalt.objects.filter(day__lt=today).delete()
     for day in [d for d in _salt_cache if d < today]:
         _salt_cache.pop(day, None)
