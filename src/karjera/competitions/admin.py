@@ -1,6 +1,12 @@
 """The agency's back office for competitions. Marks are entered on the marking pages, where versions,
 sign-offs and the audit trail apply, so the admin only shows them."""
+from django import forms
 from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -83,16 +89,72 @@ class SubCriterionInline(admin.TabularInline):
     has_delete_permission = has_change_permission
 
 
+class SchemeFileForm(forms.Form):
+    file = forms.FileField(label=_("Spreadsheet (XLSX)"))
+
+
 @admin.register(MarkingScheme)
 class MarkingSchemeAdmin(admin.ModelAdmin):
     list_display = ["competition_skill", "locked_at"]
-    readonly_fields = ["locked_at", "problem_list"]
+    readonly_fields = ["locked_at", "problem_list", "spreadsheet"]
     inlines = [SubCriterionInline]
     actions = ["lock"]
 
     @admin.display(description=_("Problems"))
     def problem_list(self, obj):
-        return "; ".join(obj.problems()) or _("none: adds up to 100")
+        return "; ".join(services.scheme_problem_texts(obj)) or _("none: adds up to 100")
+
+    @admin.display(description=_("Spreadsheet"))
+    def spreadsheet(self, obj):
+        if obj is None or obj.pk is None:
+            return "–"
+        export = format_html('<a href="{}">{}</a>', reverse("admin:competitions_markingscheme_export", args=[obj.pk]),
+                             gettext("Export as XLSX"))
+        if obj.locked:
+            return export
+        return format_html('{} · <a href="{}">{}</a>', export,
+                           reverse("admin:competitions_markingscheme_import", args=[obj.pk]), gettext("Import from XLSX"))
+
+    def get_urls(self):
+        own = [
+            path("<int:pk>/export/", self.admin_site.admin_view(self.export_view), name="competitions_markingscheme_export"),
+            path("<int:pk>/import/", self.admin_site.admin_view(self.import_view), name="competitions_markingscheme_import"),
+        ]
+        return own + super().get_urls()
+
+    def export_view(self, request, pk):
+        scheme = get_object_or_404(MarkingScheme, pk=pk)
+        if not self.has_view_permission(request, scheme):
+            return HttpResponse(status=403)
+        response = HttpResponse(
+            services.export_scheme(scheme),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="marking-scheme-{scheme.pk}.xlsx"'
+        return response
+
+    def import_view(self, request, pk):
+        scheme = get_object_or_404(MarkingScheme, pk=pk)
+        if not self.has_change_permission(request, scheme):
+            return HttpResponse(status=403)
+        problems = []
+        form = SchemeFileForm()
+        if request.method == "POST":
+            form = SchemeFileForm(request.POST, request.FILES)
+            if form.is_valid():
+                problems = services.import_scheme(scheme, form.cleaned_data["file"].read())
+                if not problems:
+                    self.message_user(request, gettext("The marking scheme was imported."), messages.SUCCESS)
+                    return redirect("admin:competitions_markingscheme_change", scheme.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Import a marking scheme"),
+            "scheme": scheme,
+            "form": form,
+            "problems": problems,
+            "opts": self.model._meta,
+        }
+        return render(request, "admin/competitions/markingscheme/import.html", context, status=422 if problems else 200)
 
     @admin.action(description=_("Lock the selected marking schemes (marking can start)"))
     def lock(self, request, queryset):

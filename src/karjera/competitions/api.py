@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.utils import check_csrf
 from pydantic import ConfigDict, Field
@@ -80,7 +81,7 @@ def _refusal(exc: services.Refused):
 
 def _signed_in(request):
     if not request.user.is_authenticated:
-        return Status(401, {"error": "unauthorized", "message": "Sign in as an expert first."})
+        return Status(401, {"error": "unauthorized", "message": _("Sign in as an expert first.")})
     return None
 
 
@@ -93,7 +94,7 @@ def skill_marks(request, skill_id: int):
     if (denied := _signed_in(request)) is not None:
         return denied
     if not 1 <= skill_id <= MAX_ID or not CompetitionSkill.objects.filter(pk=skill_id).exists():
-        return Status(404, {"error": "not_found", "message": "No such skill in a competition."})
+        return Status(404, {"error": "not_found", "message": _("No such skill in a competition.")})
     try:
         marks = services.marks_of_skill(request.user, skill_id)
     except services.Refused as exc:
@@ -110,7 +111,7 @@ def put_mark(request, payload: MarkIn):
     if (denied := _signed_in(request)) is not None:
         return denied
     if check_csrf(request) is not None:
-        return Status(403, {"error": "csrf", "message": "The CSRF token is missing or wrong."})
+        return Status(403, {"error": "csrf", "message": _("The CSRF token is missing or wrong.")})
     try:
         mark, _changed = services.save_mark(
             request.user, int(payload.competitor), int(payload.aspect), int(payload.based_on_version),
@@ -129,7 +130,7 @@ def put_mark(request, payload: MarkIn):
 def competition_results(request, slug: str):
     competition = Competition.objects.filter(slug=slug).first()
     if competition is None or not services.results_visible(request.user, competition):
-        return Status(404, {"error": "not_found", "message": "No released results for this competition."})
+        return Status(404, {"error": "not_found", "message": _("No released results for this competition.")})
     language = getattr(request, "LANGUAGE_CODE", "lv")
     out = []
     for cs in competition.skills.select_related("skill"):

@@ -162,6 +162,10 @@ def load(path: Path, expert_password: str | None = None) -> dict:
                           "starts_at": _aware(e["start"]), "ends_at": _aware(e["end"])},
             )
     for edition in data["international"]:
+        # A result the file no longer lists for this edition (renamed or corrected) goes.
+        InternationalResult.objects.filter(event=edition["event"], edition=edition["edition"]).exclude(
+            skill_en__in=[r["skill_en"] for r in edition["results"]]
+        ).delete()
         for r in edition["results"]:
             InternationalResult.objects.update_or_create(
                 event=edition["event"], edition=edition["edition"], skill_en=r["skill_en"],

@@ -75,32 +75,50 @@ class SubCriterionSpec:
     aspects: tuple[AspectSpec, ...] = field(default_factory=tuple)
 
 
-def scheme_problems(sub_criteria: Sequence[SubCriterionSpec]) -> list[str]:
-    """Everything wrong with a scheme, as English sentences; an empty list means it may be locked."""
-    problems = []
+# English wording of each scheme problem; the interface words the same codes in its own language.
+SCHEME_PROBLEMS = {
+    "no_sub_criteria": "The scheme has no sub-criteria.",
+    "empty_sub_criterion": "Sub-criterion {sub} has no aspects.",
+    "duplicate_aspect": "Aspect code {aspect} is used twice.",
+    "unknown_kind": "Aspect {aspect} has an unknown kind {kind!r}.",
+    "unknown_method": "Aspect {aspect} has an unknown measurement method {method!r}.",
+    "bad_max_mark": "Aspect {aspect} must be worth a positive mark with at most two decimals.",
+    "bad_day": "Aspect {aspect} must be marked on day 1 or later.",
+    "total": "The aspects add up to {total}, not 100.",
+}
+
+
+def scheme_problem_codes(sub_criteria: Sequence[SubCriterionSpec]) -> list[tuple[str, dict]]:
+    """Everything wrong with a scheme as (code, details) pairs; empty means it may be locked."""
     if not sub_criteria:
-        return ["The scheme has no sub-criteria."]
+        return [("no_sub_criteria", {})]
+    problems: list[tuple[str, dict]] = []
     codes: set[str] = set()
     total = Decimal(0)
     for sub in sub_criteria:
         if not sub.aspects:
-            problems.append(f"Sub-criterion {sub.code} has no aspects.")
+            problems.append(("empty_sub_criterion", {"sub": sub.code}))
         for a in sub.aspects:
             if a.code in codes:
-                problems.append(f"Aspect code {a.code} is used twice.")
+                problems.append(("duplicate_aspect", {"aspect": a.code}))
             codes.add(a.code)
             if a.kind not in (MEASUREMENT, JUDGEMENT):
-                problems.append(f"Aspect {a.code} has an unknown kind {a.kind!r}.")
+                problems.append(("unknown_kind", {"aspect": a.code, "kind": a.kind}))
             if a.kind == MEASUREMENT and a.method not in (FULL_OR_NONE, DEDUCTION):
-                problems.append(f"Aspect {a.code} has an unknown measurement method {a.method!r}.")
+                problems.append(("unknown_method", {"aspect": a.code, "method": a.method}))
             if a.max_mark <= 0 or a.max_mark != cents(a.max_mark):
-                problems.append(f"Aspect {a.code} must be worth a positive mark with at most two decimals.")
+                problems.append(("bad_max_mark", {"aspect": a.code}))
             if a.day < 1:
-                problems.append(f"Aspect {a.code} must be marked on day 1 or later.")
+                problems.append(("bad_day", {"aspect": a.code}))
             total += a.max_mark
     if total != SCHEME_TOTAL:
-        problems.append(f"The aspects add up to {total}, not 100.")
+        problems.append(("total", {"total": total}))
     return problems
+
+
+def scheme_problems(sub_criteria: Sequence[SubCriterionSpec]) -> list[str]:
+    """Everything wrong with a scheme, as English sentences; an empty list means it may be locked."""
+    return [SCHEME_PROBLEMS[code].format(**details) for code, details in scheme_problem_codes(sub_criteria)]
 
 
 # ---- aspect marks -------------------------------------------------------------------------------

@@ -199,9 +199,28 @@ def sign_off(user, competition_skill_id: int, day: int) -> SignOff:
             raise Refused(409, "signed_off", _("This day's marks are already signed off.")) from None
 
 
+def _scheme_problem_text(code: str, details: dict) -> str:
+    texts = {
+        "no_sub_criteria": _("The scheme has no sub-criteria."),
+        "empty_sub_criterion": _("Sub-criterion %(sub)s has no aspects."),
+        "duplicate_aspect": _("The aspect code %(aspect)s is used twice."),
+        "unknown_kind": _("Aspect %(aspect)s has an unknown kind."),
+        "unknown_method": _("Aspect %(aspect)s has an unknown measurement method."),
+        "bad_max_mark": _("Aspect %(aspect)s must be worth a positive mark with at most two decimals."),
+        "bad_day": _("Aspect %(aspect)s must be marked on day 1 or later."),
+        "total": _("The aspects add up to %(total)s marks, not 100."),
+    }
+    return texts[code] % details
+
+
+def scheme_problem_texts(scheme: MarkingScheme) -> list[str]:
+    """What stops a scheme from being locked, in the interface's language."""
+    return [_scheme_problem_text(code, details) for code, details in marking.scheme_problem_codes(scheme.specs())]
+
+
 def lock_scheme(scheme: MarkingScheme) -> list[str]:
-    """Lock a scheme that adds up to 100; returns the problems instead when it does not."""
-    problems = scheme.problems()
+    """Lock a scheme that adds up to 100; returns the problems (translated) instead when it does not."""
+    problems = scheme_problem_texts(scheme)
     if not problems and not scheme.locked:
         scheme.locked_at = timezone.now()
         scheme.save(update_fields=["locked_at"])
@@ -233,9 +252,85 @@ def skill_results(competition_skill: CompetitionSkill) -> list[Row]:
     return [Row(by_id[p.key], marking.cents(p.raw), p.standardised, p.rank, p.medal) for p in placed]
 
 
+def goes_to_final(competition_skill: CompetitionSkill, rows: list[Row]) -> set[int]:
+    """For a semi-final: the competitors who go on to the final (marking.finalists: the best
+    FINAL_PLACES by rank and everyone tied with the last of them). Empty for other competitions."""
+    if competition_skill.competition.kind != Competition.SEMI_FINAL:
+        return set()
+    placings = [marking.Placing(r.competitor.pk, r.raw, r.standardised, r.rank, r.medal) for r in rows]
+    return set(marking.finalists(placings))
+
+
 def release(user, competition: Competition) -> None:
     if not manages(user, competition):
         raise Refused(403, "not_manager", _("Only the competition's managers release its results."))
     competition.results_released = True
     competition.released_at = timezone.now()
     competition.save(update_fields=["results_released", "released_at"])
+
+
+# ---- marking scheme as a spreadsheet ------------------------------------------------------------
+
+
+def export_scheme(scheme: MarkingScheme) -> bytes:
+    from . import scheme_sheet
+
+    rows = []
+    for sub in scheme.sub_criteria.prefetch_related("aspects"):
+        rows.append(scheme_sheet.SubCriterionRow(sub.code, sub.name_lv, sub.name_en, [
+            scheme_sheet.AspectRow(a.code, a.kind, a.method, Decimal(a.max_mark), a.day, a.description_lv, a.description_en)
+            for a in sub.aspects.all()
+        ]))
+    return scheme_sheet.write(rows)
+
+
+def _sheet_problem(row: int, code: str, details: dict) -> str:
+    texts = {
+        "not_xlsx": _("The file is not an XLSX spreadsheet."),
+        "missing_columns": _("The first row must name the columns; missing: %(columns)s."),
+        "too_many_rows": _("The spreadsheet has more than %(max)s aspects."),
+        "empty": _("The column %(column)s is empty."),
+        "too_long": _("The text in column %(column)s is longer than %(max)s characters."),
+        "kind": _("Unknown kind “%(value)s”: write measurement or judgement."),
+        "method": _("Unknown method “%(value)s”: write full_or_none or deduction."),
+        "max_mark": _("The maximum mark “%(value)s” must be a positive number with at most two decimals."),
+        "day": _("The day “%(value)s” must be a whole number from 1 to 9."),
+        "duplicate_aspect": _("The aspect code %(code)s is used twice."),
+        "sub_criterion_names": _("Sub-criterion %(code)s has different names in different rows."),
+        "empty_scheme": _("The spreadsheet has no aspects."),
+        "total": _("The aspects add up to %(total)s marks, not 100."),
+    }
+    if code.startswith("scheme_"):
+        text = _scheme_problem_text(code.removeprefix("scheme_"), details)
+    else:
+        text = texts[code] % details
+    if row:
+        return _("Row %(row)s: %(text)s") % {"row": row, "text": text}
+    return text
+
+
+def import_scheme(scheme: MarkingScheme, data: bytes) -> list[str]:
+    """Replace a scheme's sub-criteria and aspects with those of an XLSX file. Returns the problems
+    (row by row) instead, and changes nothing, when the file is not a valid scheme of 100 marks or the
+    scheme is already locked."""
+    from . import scheme_sheet
+
+    if scheme.locked:
+        return [_("The marking scheme is locked: marking has started, so it can no longer be changed.")]
+    subs, problems = scheme_sheet.read(data)
+    if problems:
+        return [_sheet_problem(*p) for p in problems]
+    with transaction.atomic():
+        locked = MarkingScheme.objects.select_for_update().get(pk=scheme.pk)
+        if locked.locked:
+            return [_("The marking scheme is locked: marking has started, so it can no longer be changed.")]
+        Aspect.objects.filter(sub_criterion__scheme=locked).delete()
+        locked.sub_criteria.all().delete()
+        for sub in subs:
+            made = locked.sub_criteria.create(code=sub.code, name_lv=sub.name_lv, name_en=sub.name_en)
+            for a in sub.aspects:
+                Aspect.objects.create(
+                    sub_criterion=made, code=a.code, kind=a.kind, method=a.method, max_mark=a.max_mark, day=a.day,
+                    description_lv=a.description_lv, description_en=a.description_en,
+                )
+    return []

@@ -13,6 +13,7 @@ urlpatterns = [
     path("marking/<int:cs>/competitors/<int:competitor>/", views.mark_competitor, name="mark"),
     path("<slug:slug>/", views.competition_detail, name="detail"),
     path("<slug:slug>/results/", views.results, name="results"),
+    path("<slug:slug>/programme/", views.programme, name="programme"),
     path("<slug:slug>/release/", views.release, name="release"),
     path("<slug:slug>/certificates/<int:competitor>.pdf", views.certificate, name="certificate"),
 ]

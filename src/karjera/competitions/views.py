@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -57,7 +58,15 @@ def competition_detail(request, slug):
         {"cs": cs, "name": cs.skill.name(language), "applicants": cs.competitors.count()}
         for cs in competition.skills.select_related("skill")
     ]
+    # A skill of a final with a semi-final links to it; otherwise the count of applicants decides.
+    semi_of_skill = {
+        cs.skill_id: cs.competition
+        for cs in CompetitionSkill.objects.filter(competition__final=competition).select_related("competition")
+    }
     for s in skills:
+        s["semi_final_competition"] = semi_of_skill.get(s["cs"].skill_id)
+        if s["semi_final_competition"]:
+            s["semi_final_name"] = s["semi_final_competition"].name(language)
         s["semi_final"] = marking.holds_semi_final(s["applicants"])
     events = [{"e": e, "title": e.title(language)} for e in competition.programme.all()]
     return render(
@@ -71,6 +80,8 @@ def competition_detail(request, slug):
             "results_visible": services.results_visible(request.user, competition),
             "manages": services.manages(request.user, competition),
             "semi_finals": [(s, s.name(language)) for s in competition.semi_finals.all()],
+            "semi_final_threshold": marking.SEMI_FINAL_THRESHOLD,
+            "final_places": marking.FINAL_PLACES,
         },
     )
 
@@ -88,20 +99,42 @@ def results(request, slug):
     skills = []
     for cs in competition.skills.select_related("skill"):
         rows = services.skill_results(cs)
+        finalists = services.goes_to_final(cs, rows)
         skills.append(
             {
                 "cs": cs,
                 "name": cs.skill.name(language),
                 "rows": [
-                    {"r": r, "medal": medal_name(r.medal), "school": r.competitor.school.name(language)} for r in rows
+                    {"r": r, "medal": medal_name(r.medal), "school": r.competitor.school.name(language),
+                     "to_final": r.competitor.pk in finalists}
+                    for r in rows
                 ],
             }
         )
+    is_semi = competition.kind == Competition.SEMI_FINAL
     return render(
         request,
         "competitions/results.html",
         {"competition": competition, "name": competition.name(language), "skills": skills,
-         "manages": services.manages(request.user, competition)},
+         "manages": services.manages(request.user, competition), "is_semi": is_semi,
+         "final_name": competition.final.name(language) if is_semi and competition.final else "",
+         "final_places": marking.FINAL_PLACES},
+    )
+
+
+def programme(request, slug):
+    """The visitor programme of a competition: try-outs and demonstrations, a timetable per day."""
+    language = request.LANGUAGE_CODE
+    competition = get_object_or_404(Competition, slug=slug)
+    days: dict = {}
+    for e in competition.programme.all():
+        local = timezone.localtime(e.starts_at)
+        days.setdefault(local.date(), []).append({"e": e, "title": e.title(language)})
+    return render(
+        request,
+        "competitions/programme.html",
+        {"competition": competition, "name": competition.name(language),
+         "days": [{"day": d, "events": v} for d, v in sorted(days.items())]},
     )
 
 
