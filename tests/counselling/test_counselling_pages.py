@@ -29,13 +29,13 @@ def test_a_pupil_joins_by_code_chooses_a_name_and_consent(client, group):
     r = client.post("/counselling/join/", {"code": group.join_code.lower()[:3] + "-" + group.join_code.lower()[3:]})
     assert r.status_code == 302 and r["Location"].endswith(f"/counselling/join/{group.join_code}/")
     page = client.get(r["Location"])
-    assert "Dalīties ar saviem rezultātiem" in page.content.decode()
+    assert "Ļaut grupas karjeras konsultantam redzēt manus rezultātus" in page.content.decode()
     r = client.post(r["Location"], {"display_name": "  Anna  K. ", "shares": "on"})
     member = GroupMember.objects.get(group=group)
     assert member.display_name == "Anna K." and member.shares
     assert r["Location"] == f"/counselling/m/{member.token}/" and len(member.token) >= 24
     page = client.get(r["Location"]).content.decode()
-    assert "Interešu laboratorija" in page and "Pārtraukt dalīties" in page
+    assert "Interešu laboratorija" in page and "Vairs nerādīt konsultantam" in page
 
 
 def test_bad_join_input_changes_nothing(client, group):

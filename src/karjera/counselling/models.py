@@ -39,11 +39,12 @@ class StaffRole(models.Model):
         (rules.COORDINATOR, _("municipality coordinator")),
         (rules.AGENCY_ADMIN, _("agency administrator")),
     ]
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="counselling_role")
-    role = models.CharField(max_length=20, choices=ROLE_CHOICES)
-    schools = models.ManyToManyField(Institution, blank=True, related_name="staff_roles",
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="counselling_role",
+                                verbose_name=_("user"))
+    role = models.CharField(_("role"), max_length=20, choices=ROLE_CHOICES)
+    schools = models.ManyToManyField(Institution, blank=True, related_name="staff_roles", verbose_name=_("schools"),
                                      help_text=_("Schools a counsellor serves or a school administrator runs"))
-    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.PROTECT,
+    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("municipality"),
                                      help_text=_("For municipality coordinators"))
     totp_secret = models.CharField(max_length=64, blank=True, editable=False)
     totp_confirmed = models.BooleanField(default=False, editable=False)
@@ -176,22 +177,23 @@ class Method(models.Model):
         ("guide", _("guide")),
         ("consultation_tool", _("consultation tool")),
     ]
-    slug = models.SlugField(max_length=80, unique=True)
-    title_lv = models.CharField(max_length=200)
-    title_en = models.CharField(max_length=200)
-    summary_lv = models.TextField()
-    summary_en = models.TextField()
-    grade_from = models.PositiveSmallIntegerField()
-    grade_to = models.PositiveSmallIntegerField()
-    audience = models.CharField(max_length=20, choices=AUDIENCES)
-    topic = models.CharField(max_length=30, choices=TOPICS)
-    format = models.CharField(max_length=30, choices=FORMATS)
-    duration_minutes = models.PositiveSmallIntegerField()
-    goals = models.JSONField(default=dict, blank=True, help_text='{"lv": [...], "en": [...]}')
-    materials = models.JSONField(default=dict, blank=True, help_text='{"lv": "...", "en": "..."}')
-    steps = models.JSONField(default=dict, blank=True, help_text='{"lv": [...], "en": [...]}')
+    slug = models.SlugField(_("short name"), max_length=80, unique=True,
+                            help_text=_("Latin letters, digits and hyphens; plans refer to the method by it"))
+    title_lv = models.CharField(_("title in Latvian"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200)
+    summary_lv = models.TextField(_("summary in Latvian"))
+    summary_en = models.TextField(_("summary in English"))
+    grade_from = models.PositiveSmallIntegerField(_("from grade"))
+    grade_to = models.PositiveSmallIntegerField(_("to grade"))
+    audience = models.CharField(_("audience"), max_length=20, choices=AUDIENCES)
+    topic = models.CharField(_("topic"), max_length=30, choices=TOPICS)
+    format = models.CharField(_("format"), max_length=30, choices=FORMATS)
+    duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"))
+    goals = models.JSONField(_("goals"), default=dict, blank=True, help_text='{"lv": [...], "en": [...]}')
+    materials = models.JSONField(_("materials"), default=dict, blank=True, help_text='{"lv": "...", "en": "..."}')
+    steps = models.JSONField(_("steps"), default=dict, blank=True, help_text='{"lv": [...], "en": [...]}')
     search_text = models.TextField(blank=True, editable=False)
-    from_file = models.BooleanField(default=False, editable=False, help_text=_("Loaded by load_methods"))
+    from_file = models.BooleanField(_("from a file"), default=False, editable=False, help_text=_("Loaded by load_methods"))
 
     class Meta:
         ordering = ["grade_from", "title_lv"]
@@ -263,12 +265,14 @@ class PlanActivity(models.Model):
 class PlanTemplate(models.Model):
     """One of the sample career-support plans, loaded from data/counselling/plan_templates.yaml."""
 
-    slug = models.SlugField(max_length=80, unique=True)
-    data = models.JSONField()
-    position = models.PositiveSmallIntegerField(default=0)
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    data = models.JSONField(_("content"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["position"]
+        verbose_name = _("plan template")
+        verbose_name_plural = _("plan templates")
 
     def __str__(self):
         return self.slug
