@@ -53,3 +53,16 @@ def test_demo_without_debug_sets_no_password(client):
     with override_settings(DEBUG=True):  # a later run on a development machine gives them the demo password
         assert demo.DEMO_PASSWORD in run()
     assert get_user_model().objects.get(username="demo-konsultants").check_password(demo.DEMO_PASSWORD)
+
+
+def test_a_later_run_finishes_the_demo_pupils_tests_again_after_a_purge():
+    from karjera.assessments.models import TestSession
+    from karjera.counselling import services
+
+    run()
+    group = Group.objects.get(name=demo.GROUP_NAME)
+    TestSession.objects.filter(group_link__member__group=group).delete()  # as purge_sessions would
+    assert services.shared_results(group)[0][1] == {}
+    assert "demo pupils added" not in run()
+    assert GroupMember.objects.filter(group=group).count() == 6
+    assert all("interests" in summaries for _m, summaries, _s in services.shared_results(group))
