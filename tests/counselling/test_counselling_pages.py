@@ -125,6 +125,13 @@ def test_exports_hold_consented_results_only(client, people, group, pupils):
     book = load_workbook(io.BytesIO(client.get(f"/counselling/groups/{group.pk}/export.xlsx").content))
     names = [row[0].value for row in book.active.iter_rows(min_row=2)]
     assert sorted(names) == ["Anna", "Bruno"]
+    response = client.get(f"/counselling/groups/{group.pk}/export.csv")
+    assert response.content.startswith("\ufeff".encode()) and response["Cache-Control"] == "private, no-store"
+    from karjera.counselling import services
+
+    services.set_consent(pupils["bruno"], False)  # withdrawn: gone from the next export
+    text = client.get(f"/counselling/groups/{group.pk}/export.csv").content.decode("utf-8-sig")
+    assert [r[0] for r in list(csv.reader(io.StringIO(text)))[1:]] == ["Anna"]
 
 
 def test_formula_like_names_are_exported_as_text(client, people, group):
