@@ -123,3 +123,33 @@ def test_school_questionnaire(monitoring, new_context, viewport):
     q.refresh_from_db()
     assert q.submitted_at is not None and q.answers.filter(met=True).count() == 5
     assert not problems, "\n".join(problems)
+
+
+def test_survey_answered_and_its_results(agency_cookie, new_context, viewport):
+    from karjera.monitoring.models import Question, Survey
+
+    s = Survey.objects.create(name_lv="Vecāku aptauja", audience=Survey.PARENTS, intro_lv="Aptauja aizņems divas minūtes.")
+    Question.objects.create(survey=s, order=1, kind="single", name_lv="Vai jūsu bērns izmantoja testus?", required=True,
+                            options=[{"lv": "Jā"}, {"lv": "Nē"}, {"lv": "Nezinu"}])
+    Question.objects.create(survey=s, order=2, kind="multiple", name_lv="Kādu informāciju meklējāt?",
+                            options=[{"lv": "Profesijas"}, {"lv": "Izglītības iespējas"}])
+    Question.objects.create(survey=s, order=3, kind="scale", name_lv="Cik noderīgs bija Karjera?", scale_low_lv="nemaz", scale_high_lv="ļoti")
+    Question.objects.create(survey=s, order=4, kind="text", name_lv="Jūsu ieteikumi")
+    page = new_context(viewport).new_page()
+    page.goto(f"/monitoring/s/{s.token}/")
+    problems = axe_problems(page, "survey") + no_horizontal_scroll(page, "survey")
+    page.get_by_label("Nezinu").check()
+    page.get_by_label("Profesijas").check()
+    page.get_by_label("4").check()
+    page.get_by_label("Jūsu ieteikumi").fill("Vairāk par koledžām")
+    page.get_by_role("button", name="Nosūtīt atbildes").click()
+    page.locator("#sent").wait_for()
+    problems += axe_problems(page, "survey sent")
+    staff = new_context(viewport)
+    staff.add_cookies([agency_cookie])
+    results = staff.new_page()
+    results.goto(f"/monitoring/surveys/{s.pk}/")
+    assert "Saņemta 1 anketa." in results.locator("main").inner_text()
+    problems += axe_problems(results, "survey results") + charts_have_tables(results) + no_horizontal_scroll(results, "survey results")
+    results.screenshot(path=f"/tmp/monitoring-survey-{viewport}.png", full_page=True)
+    assert not problems, "\n".join(problems)

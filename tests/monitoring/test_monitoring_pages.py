@@ -112,3 +112,19 @@ def test_dashboards_are_for_agency_administrators_only(client, programme):
 
 def test_public_page_without_seed(client, db):
     assert client.get("/monitoring/").status_code == 200
+
+
+def test_api_gives_the_same_figures(client, programme):
+    body = client.get("/api/v1/monitoring/figures").json()
+    assert body["eligible_costs"] == "23618650.92"
+    assert {i["code"]: (i["planned"], i["achieved"]) for i in body["indicators"]} == INDICATORS
+    assert [(a["on"], a["amount"], a["percent"]) for a in body["absorption"]] == [
+        ("2022-08-31", "22377987.22", "94.75"), ("2022-12-31", "22796657.00", "96.52")]
+    assert {s["code"]: (s["share_percent"], s["remaining"]) for s in body["sources"]} == {
+        "esf": ("85", "698694.83"), "state": ("15", "123299.09")}
+    assert [(n["counsellors"], n["full_time"]) for n in body["network"]] == [(93, 2), (281, 26)]
+    assert body["sustainability"][0] | {"name_lv": ""} == {"name_lv": "", "sent": 385, "received": 382, "sustained": 380}
+
+
+def test_api_without_seed(client, db):
+    assert client.get("/api/v1/monitoring/figures").status_code == 404

@@ -75,3 +75,26 @@ class QuestionnaireAdmin(admin.ModelAdmin):
     list_display = ("school", "round", "submitted_at")
     list_filter = ("round",)
     inlines = [AnswerInline]
+
+
+from .models import Question, Survey  # noqa: E402
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 1
+
+
+@admin.register(Survey)
+class SurveyAdmin(admin.ModelAdmin):
+    list_display = ("name_lv", "audience", "open", "created_at")
+    list_filter = ("audience", "open")
+    readonly_fields = ("link",)
+    inlines = [QuestionInline]
+
+    @admin.display(description="link")
+    def link(self, obj):
+        if not obj.pk:
+            return ""
+        url = reverse("monitoring:survey", args=[obj.token])
+        return format_html('<a href="{}">{}</a>', url, url)

@@ -15,7 +15,7 @@ import secrets
 from datetime import date
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Min, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -76,65 +76,67 @@ def record(request, kind: str, subject: str) -> bool:
         return False
 
 
-def _day(value) -> date:
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def aggregate(today: date) -> tuple[list[dict], list[dict]]:
-    """Counts of every event before `today`: per day, kind and subject the events and the distinct
-    visitors among them, and per day the distinct visitors over all events.
+def aggregate(day: date) -> tuple[list[dict], list[dict]]:
+    """Counts of one day's events: per kind and subject the events and the distinct visitors among
+    them, and the distinct visitors over all the day's events.
 
     Distinct visitors are counted in two levels (group by visitor first, then count the groups), which
-    PostgreSQL runs as parallel hash aggregates instead of sorting for COUNT(DISTINCT).
+    PostgreSQL runs as hash aggregates instead of sorting for COUNT(DISTINCT). Each query names one
+    day, so it stays on the day index even as a prepared statement with a generic plan.
     """
     table = connection.ops.quote_name(Event._meta.db_table)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL work_mem = '256MB'")  # only inside the roll-up's transaction
         cursor.execute(
-            f"SELECT day, kind, subject, SUM(n), COUNT(*) FROM (SELECT day, kind, subject, visitor, COUNT(*) AS n "
-            f"FROM {table} WHERE day < %s GROUP BY day, kind, subject, visitor) v GROUP BY day, kind, subject", [today])
-        counts = [{"day": _day(d), "kind": k, "subject": s, "events": int(n), "visitors": int(v)} for d, k, s, n, v in cursor.fetchall()]
-        cursor.execute(f"SELECT day, COUNT(*) FROM (SELECT DISTINCT day, visitor FROM {table} WHERE day < %s) v GROUP BY day", [today])
-        visitors = [{"day": _day(d), "visitors": int(v)} for d, v in cursor.fetchall()]
+            f"SELECT kind, subject, SUM(n), COUNT(*) FROM (SELECT kind, subject, visitor, COUNT(*) AS n "
+            f"FROM {table} WHERE day = %s GROUP BY kind, subject, visitor) v GROUP BY kind, subject", [day])
+        counts = [{"day": day, "kind": k, "subject": s, "events": int(n), "visitors": int(v)} for k, s, n, v in cursor.fetchall()]
+        cursor.execute(f"SELECT COUNT(DISTINCT visitor) FROM {table} WHERE day = %s", [day])
+        visitors = [{"day": day, "visitors": int(cursor.fetchone()[0])}] if counts else []
     return counts, visitors
 
 
-@transaction.atomic
+def _store(day: date, counts: list[dict], visitors: list[dict]):
+    existing = {(c.kind, c.subject): c for c in DailyCount.objects.filter(day=day)}
+    new, changed = [], []
+    for r in counts:
+        current = existing.get((r["kind"], r["subject"]))
+        if current is None:
+            new.append(DailyCount(**r))
+        else:
+            current.events += r["events"]
+            current.visitors += r["visitors"]
+            changed.append(current)
+    DailyCount.objects.bulk_create(new, batch_size=1000)
+    if changed:
+        DailyCount.objects.bulk_update(changed, ["events", "visitors"], batch_size=1000)
+    for r in visitors:
+        updated = DailyVisitors.objects.filter(day=day).update(visitors=F("visitors") + r["visitors"])
+        if not updated:
+            DailyVisitors.objects.create(**r)
+
+
 def rollover(today: date | None = None) -> int:
-    """Roll up all events before `today` into daily counts, delete them and every salt before today.
+    """Roll up every day before `today` into daily counts, then delete its events and every salt
+    before today. Each day is one transaction, oldest first.
 
     Idempotent: events of a day already rolled up are added to its counts (a late event of yesterday
     that a slow worker wrote after the roll-up still counts; its visitor may then be counted twice,
     never zero times). Returns the number of events rolled up.
     """
     today = today or timezone.localdate()
-    counts, visitors = aggregate(today)
-    if counts:
-        days = {r["day"] for r in counts}
-        existing = {(c.day, c.kind, c.subject): c for c in DailyCount.objects.filter(day__in=days)}
-        new, changed = [], []
-        for r in counts:
-            current = existing.get((r["day"], r["kind"], r["subject"]))
-            if current is None:
-                new.append(DailyCount(**r))
-            else:
-                current.events += r["events"]
-                current.visitors += r["visitors"]
-                changed.append(current)
-        DailyCount.objects.bulk_create(new, batch_size=5000)
-        DailyCount.objects.bulk_update(changed, ["events", "visitors"], batch_size=1000)
-        existing_days = {v.day: v for v in DailyVisitors.objects.filter(day__in=days)}
-        for r in visitors:
-            if r["day"] in existing_days:
-                existing_days[r["day"]].visitors += r["visitors"]
-        DailyVisitors.objects.bulk_update(list(existing_days.values()), ["visitors"], batch_size=1000)
-        DailyVisitors.objects.bulk_create([DailyVisitors(**r) for r in visitors if r["day"] not in existing_days], batch_size=5000)
-    count = Event.objects.filter(day__lt=today)._raw_delete(Event.objects.db) if counts else 0
+    total = 0
+    while True:
+        day = Event.objects.filter(day__lt=today).aggregate(first=Min("day"))["first"]
+        if day is None:
+            break
+        with transaction.atomic():
+            counts, visitors = aggregate(day)
+            _store(day, counts, visitors)
+            total += Event.objects.filter(day=day)._raw_delete(Event.objects.db)
     DailySalt.objects.filter(day__lt=today).delete()
     for day in [d for d in _salt_cache if d < today]:
         _salt_cache.pop(day, None)
-    return count
+    return total
 
 
 # ---- reading the figures -------------------------------------------------------------------------

@@ -295,3 +295,87 @@ class DailyVisitors(models.Model):
 
     day = models.DateField(unique=True)
     visitors = models.PositiveIntegerField()
+
+
+# ---- surveys -------------------------------------------------------------------------------------
+
+
+class Survey(Bilingual, models.Model):
+    """A questionnaire for pupils, parents or counsellors behind one anonymous link."""
+
+    PUPILS, PARENTS, COUNSELLORS = "pupils", "parents", "counsellors"
+    AUDIENCE_CHOICES = [(PUPILS, _("pupils")), (PARENTS, _("parents")), (COUNSELLORS, _("career counsellors"))]
+
+    name_lv = models.CharField(_("title (Latvian)"), max_length=200)
+    name_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    intro_lv = models.TextField(_("introduction (Latvian)"), blank=True)
+    intro_en = models.TextField(_("introduction (English)"), blank=True)
+    audience = models.CharField(_("audience"), max_length=20, choices=AUDIENCE_CHOICES)
+    token = models.CharField(max_length=32, unique=True, default=new_invitation_token, editable=False)
+    open = models.BooleanField(_("open for answers"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+
+    def __str__(self):
+        return self.name_lv
+
+    @property
+    def intro(self) -> str:
+        return self.text("intro")
+
+
+class Question(Bilingual, models.Model):
+    KIND_CHOICES = [("single", _("one choice")), ("multiple", _("several choices")), ("scale", _("scale")),
+                    ("text", _("free text"))]
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(_("kind"), max_length=10, choices=KIND_CHOICES)
+    name_lv = models.CharField(_("question (Latvian)"), max_length=500)
+    name_en = models.CharField(_("question (English)"), max_length=500, blank=True)
+    required = models.BooleanField(_("required"), default=False)
+    options = models.JSONField(_("options"), default=list, blank=True,
+                               help_text=_('For choices: a list of {"lv": "...", "en": "..."}'))
+    scale_min = models.SmallIntegerField(default=1)
+    scale_max = models.SmallIntegerField(default=5)
+    scale_low_lv = models.CharField(max_length=60, blank=True)
+    scale_low_en = models.CharField(max_length=60, blank=True)
+    scale_high_lv = models.CharField(max_length=60, blank=True)
+    scale_high_en = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.name_lv
+
+    @property
+    def spec(self) -> dict:
+        return {"id": self.pk, "kind": self.kind, "required": self.required, "options": self.options,
+                "scale_min": self.scale_min, "scale_max": self.scale_max}
+
+    def option_labels(self) -> list[str]:
+        en = (get_language() or "lv").startswith("en")
+        return [(o.get("en") if en else "") or o.get("lv", "") for o in self.options]
+
+
+class SurveyResponse(models.Model):
+    """One anonymous answer sheet: only the day it came in, nothing about who sent it."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    day = models.DateField()
+
+
+class SurveyAnswer(models.Model):
+    response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    value = models.JSONField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["response", "question"], name="monitoring_one_survey_answer")]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 from functools import wraps
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,10 +19,12 @@ from django.views.decorators.http import require_http_methods
 
 from karjera.counselling import rules
 from karjera.counselling.access import staff_view
+from karjera.core.ratelimit import client_address, hit
 from karjera.counselling.models import StaffRole
 
-from . import analytics, figures
-from .models import (CriterionAnswer, SchoolQuestionnaire, SustainabilityCriterion, SustainabilityRound)
+from . import analytics, figures, survey_rules
+from .models import (CriterionAnswer, SchoolQuestionnaire, Survey, SurveyAnswer, SurveyResponse, SustainabilityCriterion,
+                     SustainabilityRound)
 from .summary import programme_figures
 
 
@@ -150,3 +154,107 @@ def questionnaire(request, token: str):
         "q": q, "rows": rows, "errors": errors, "saved": request.GET.get("saved") == "1" and q.submitted_at,
         "closed": not q.round.open,
     }, status=422 if errors else 200)
+
+
+# ---- surveys -------------------------------------------------------------------------------------
+
+SURVEY_RATE = getattr(settings, "MONITORING_SURVEY_RATE", (30, 3600))  # answer sheets per address per hour
+
+
+def _question_rows(questions, posted=None, errors=None):
+    rows = []
+    for q in questions:
+        values = posted.getlist(f"q{q.pk}") if posted is not None else []
+        row = {"q": q, "error": (errors or {}).get(q.pk), "values": values, "value": values[0] if values else ""}
+        if q.kind in ("single", "multiple"):
+            row["options"] = [{"index": i, "label": label, "checked": str(i) in values} for i, label in enumerate(q.option_labels())]
+        if q.kind == "scale":
+            row["points"] = [{"value": p, "checked": str(p) in values} for p in range(q.scale_min, q.scale_max + 1)]
+            row["low"], row["high"] = q.text("scale_low"), q.text("scale_high")
+        rows.append(row)
+    return rows
+
+
+@require_http_methods(["GET", "POST"])
+def survey(request, token: str):
+    """An anonymous survey: no account, no cookie, nothing stored about who answered."""
+    s = Survey.objects.filter(token=token).first()
+    if s is None:
+        raise Http404
+    questions = list(s.questions.all())
+    if request.method == "GET":
+        if request.GET.get("sent") == "1":
+            return render(request, "monitoring/survey_thanks.html", {"survey": s})
+        return render(request, "monitoring/survey.html", {"survey": s, "rows": _question_rows(questions), "closed": not s.open})
+    if not s.open:
+        return render(request, "monitoring/survey.html", {"survey": s, "closed": True}, status=409)
+    limit, window = SURVEY_RATE
+    if not hit("monitoring-survey", client_address(request), limit, window):
+        return render(request, "monitoring/survey.html", {"survey": s, "rows": _question_rows(questions, request.POST), "limited": True}, status=429)
+    answers, errors = survey_rules.clean([q.spec for q in questions], {k: request.POST.getlist(k) for k in request.POST})
+    if errors:
+        return render(request, "monitoring/survey.html", {"survey": s, "rows": _question_rows(questions, request.POST, errors),
+                                                          "errors": errors}, status=422)
+    with transaction.atomic():
+        response = SurveyResponse.objects.create(survey=s, day=timezone.localdate())
+        SurveyAnswer.objects.bulk_create([SurveyAnswer(response=response, question_id=qid, value=value) for qid, value in answers.items()])
+    return redirect(request.path + "?sent=1")
+
+
+@agency_view
+def surveys(request):
+    items = Survey.objects.annotate(n=Count("responses"))
+    return render(request, "monitoring/surveys.html", {"surveys": items})
+
+
+def _survey_values(s: Survey):
+    questions = list(s.questions.all())
+    responses = list(s.responses.order_by("pk").values_list("pk", "day"))
+    by_response: dict[int, dict[int, object]] = {pk: {} for pk, _day in responses}
+    for response_id, question_id, value in SurveyAnswer.objects.filter(response__survey=s).values_list("response_id", "question_id", "value"):
+        by_response[response_id][question_id] = value
+    return questions, responses, by_response
+
+
+@agency_view
+def survey_results(request, pk: int):
+    s = Survey.objects.filter(pk=pk).first()
+    if s is None:
+        raise Http404
+    questions, responses, by_response = _survey_values(s)
+    results = []
+    for q in questions:
+        t = survey_rules.tally(q.spec, [by_response[r].get(q.pk) for r, _day in responses])
+        row = {"q": q, **t}
+        if "counts" in t:
+            labels = q.option_labels() if q.kind != "scale" else [str(p) for p in t["points"]]
+            widths = figures.bar_widths(t["counts"], max(t["counts"], default=0) or None)
+            row["bars"] = [{"label": label, "count": c, "width": w, "percent": figures.percent(c, t["answered"], 1)}
+                           for label, c, w in zip(labels, t["counts"], widths)]
+        results.append(row)
+    return render(request, "monitoring/survey_results.html", {"survey": s, "results": results, "responses": len(responses),
+                                                              "link": request.build_absolute_uri(reverse("monitoring:survey", args=[s.token]))})
+
+
+@agency_view
+def survey_csv(request, pk: int):
+    s = Survey.objects.filter(pk=pk).first()
+    if s is None:
+        raise Http404
+    questions, responses, by_response = _survey_values(s)
+
+    def cell(q, value):
+        if value is None:
+            return ""
+        if q.kind == "single":
+            labels = [o.get("lv", "") for o in q.options]
+            return labels[value] if 0 <= value < len(labels) else ""
+        if q.kind == "multiple":
+            labels = [o.get("lv", "") for o in q.options]
+            return "; ".join(labels[i] for i in value if 0 <= i < len(labels))
+        return value
+
+    header = ["response", "day"] + [f"{i}. {q.name_lv}" for i, q in enumerate(questions, 1)]
+    rows = ([n, day.isoformat()] + [cell(q, by_response[pk_].get(q.pk)) for q in questions]
+            for n, (pk_, day) in enumerate(responses, 1))
+    return _csv(f"karjera-survey-{s.pk}.csv", header, rows)
