@@ -164,7 +164,7 @@ def request_action(request, pk, action):
     is_school = rules.can_act_for_school(actor, booking.school_id)
     try:
         if action in ("confirm", "decline", "propose") and is_host:
-            form = DecisionForm(request.POST, slots=list(booking.offer.slots.all()))
+            form = DecisionForm(request.POST, slots=_labelled(list(booking.offer.slots.all())))
             if not form.is_valid():
                 return _refuse(request, booking, _("Check the form."))
             note = form.cleaned_data["note"]
