@@ -64,6 +64,8 @@ def check_programme_figures(html: str, lang: str):
     assert re.search(r"385 \D+ 382 \D+ \(99[,.]2" , figures) and " 380 " in f" {figures} ", figures
     network = table(html, "network-table")
     assert [r[1:3] for r in network] == [["93", "2"], ["281", "26"]]
+    surveys = [r[2] for r in table(html, "reported-surveys-table")]
+    assert surveys == ([f"14{NB}296", f"4{NB}785", "97"] if lang == "lv" else ["14,296", "4,785", "97"])
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])

@@ -313,6 +313,9 @@ class Survey(Bilingual, models.Model):
     audience = models.CharField(_("audience"), max_length=20, choices=AUDIENCE_CHOICES)
     token = models.CharField(max_length=32, unique=True, default=new_invitation_token, editable=False)
     open = models.BooleanField(_("open for answers"), default=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    reported_answers = models.PositiveIntegerField(_("reported: answers"), null=True, blank=True,
+                                                   help_text=_("For a survey recorded from the programme's reports"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

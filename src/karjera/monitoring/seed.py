@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from .models import (Absorption, FundingSource, Indicator, IndicatorValue, NetworkSnapshot, Programme,
-                     SustainabilityCriterion, SustainabilityRound)
+                     SustainabilityCriterion, SustainabilityRound, Survey)
 
 PROGRAMME = {
     "code": "8.3.5.0/16/I/001",
@@ -68,6 +68,12 @@ CRITERIA = [
     ("counsellor", "Iestādē strādā kvalificēts pedagogs karjeras konsultants",
      "A qualified career counsellor"),
 ]
+# The programme's 2022 surveys, recorded with their answer counts (their questions are not in the seed).
+SURVEYS_2022 = [
+    ("pupils", "Programmas 2022. gada skolēnu aptauja", "The programme's 2022 survey of pupils", 14296),
+    ("parents", "Programmas 2022. gada vecāku aptauja", "The programme's 2022 survey of parents", 4785),
+    ("counsellors", "Programmas 2022. gada pedagogu karjeras konsultantu aptauja", "The programme's 2022 survey of career counsellors", 97),
+]
 REPORTED_ROUND = {
     "name_lv": "Programmas ilgtspējas novērtējums",
     "name_en": "The programme's sustainability assessment",
@@ -95,4 +101,7 @@ def load() -> Programme:
     for order, (code, name_lv, name_en) in enumerate(CRITERIA):
         SustainabilityCriterion.objects.update_or_create(code=code, defaults={"order": order, "name_lv": name_lv, "name_en": name_en})
     SustainabilityRound.objects.update_or_create(programme=programme, name_lv=REPORTED_ROUND["name_lv"], defaults=REPORTED_ROUND)
+    for audience, name_lv, name_en, answers in SURVEYS_2022:
+        Survey.objects.update_or_create(name_lv=name_lv, defaults={"name_en": name_en, "audience": audience, "year": 2022,
+                                                                   "open": False, "reported_answers": answers})
     return programme

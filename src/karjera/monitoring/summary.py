@@ -64,7 +64,12 @@ def programme_figures(language: str = "lv", detail: bool = False) -> dict | None
                           "sustained": reported.reported_sustained,
                           "received_percent_text": pct(figures.percent(reported.reported_received, reported.reported_sent, 1), 1),
                           "sustained_percent_text": pct(figures.percent(reported.reported_sustained, reported.reported_received, 1), 1)}
+    from .models import Survey
+
+    surveys = [{"name": sv.name, "audience": sv.get_audience_display(), "answers": num(sv.reported_answers)}
+               for sv in Survey.objects.filter(reported_answers__isnull=False).order_by("-reported_answers")]
     return {
+        "surveys": surveys,
         "programme": programme, "indicators": indicators, "eligible_text": num(eligible, 2),
         "absorption": absorption, "latest": latest, "sources": sources, "network": network,
         "sustainability": sustainability, "detail": detail,
