@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from . import marking
@@ -82,7 +82,7 @@ def _conflict(current: Mark | None) -> Refused:
         text = _("This mark has not been saved yet; reload and enter it again.")
     else:
         text = _("Someone else saved this mark in the meantime: it is now %(value)s (by %(who)s). Your value was not saved; check it and save again if it should change.") % {
-            "value": view["value"], "who": view["updated_by"] or "?"}
+            "value": formats.number_format(current.value, 2), "who": view["updated_by"] or "?"}
     return Refused(409, "conflict", text, current=view)
 
 

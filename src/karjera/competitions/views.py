@@ -2,11 +2,13 @@
 forms that a small script turns into save-as-you-go), sign-off, release, certificates and registration."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -285,6 +287,7 @@ def _aspect_rows(competitor: Competitor, language: str, signed: set[int], errors
                     "a": a,
                     "description": a.description(language),
                     "mark": view,
+                    "shown": formats.number_format(Decimal(view["value"]), 2) if view["value"] is not None else "",
                     "locked": a.day in signed,
                     "judges": [
                         {"n": n + 1, "value": (view["judge_scores"] or [None] * 3)[n]} for n in range(marking.JUDGES)
@@ -352,6 +355,7 @@ def mark_competitor(request, cs, competitor):
             "scheme_locked": scheme.locked,
             "saved": int(saved) if saved.isdigit() else None,
             "neighbours": _neighbours(person),
+            "decimal_separator": formats.get_format("DECIMAL_SEPARATOR"),
         },
         status=status,
     )

@@ -32,7 +32,7 @@
   function show(form, mark) {
     form.querySelector("input[name=version]").value = mark.version;
     var label = form.querySelector("[data-mark]");
-    label.textContent = mark.value === null ? "" : T.mark + ": " + mark.value;
+    label.textContent = mark.value === null ? "" : T.mark + ": " + String(mark.value).replace(".", T.decimal || ".");
     form.querySelector("[data-flag]").hidden = !mark.flag;
   }
   function restore(form, mark) {
