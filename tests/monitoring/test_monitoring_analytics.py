@@ -134,3 +134,35 @@ def test_monthly_visitors_sum_the_days(db, today):
     today(date(2026, 4, 1))
     analytics.rollover()
     assert [(m["month"], m["visitors"], m["days"]) for m in analytics.monthly_visitors()] == [(date(2026, 3, 1), 3, 3)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_rolling_up_at_once_count_once(today):
+    import threading
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row-level concurrency is a PostgreSQL matter; SQLite serialises writers")
+    for i in range(50):
+        Event.objects.create(day=DAY, kind=EventKind.PAGE_VIEW, subject="home", visitor=i)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def worker():
+        from django.db import connection as own
+
+        try:
+            barrier.wait()
+            analytics.rollover(DAY + timedelta(days=1))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            own.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert DailyCount.objects.get(day=DAY, subject="home").events == 50
+    assert DailyVisitors.objects.get(day=DAY).visitors == 50

@@ -28,6 +28,7 @@ KINDS = {"session_started": EventKind.SESSION_STARTED, "session_completed": Even
 # User agents that announce themselves as robots are not counted.
 ROBOTS = ("bot", "crawl", "spider", "slurp", "headless", "preview")
 
+ROLLUP_LOCK = 0x6B61726A  # the advisory lock id of the roll-up ("karj")
 _salt_cache: dict = {}  # {day: salt}, one entry per process
 
 
@@ -130,6 +131,10 @@ def rollover(today: date | None = None) -> int:
         if day is None:
             break
         with transaction.atomic():
+            if connection.vendor == "postgresql":
+                # One roll-up at a time: a second worker waits here, then finds the day's events gone.
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ROLLUP_LOCK])
             counts, visitors = aggregate(day)
             _store(day, counts, visitors)
             total += Event.objects.filter(day=day)._raw_delete(Event.objects.db)
