@@ -101,7 +101,7 @@ def _schools_back(django_db_blocker):
         import_directory(settings.DATA_DIR / "education" / "demo")
 
 
-EXPECTED_REFUSAL = re.compile(r"status of (404|409|422) ")
+EXPECTED_REFUSAL = re.compile(r"status of (404|409|422) |ERR_INTERNET_DISCONNECTED")
 
 
 @pytest.fixture
@@ -204,6 +204,18 @@ def test_expert_marks_on_a_phone_saved_as_they_go_with_a_conflict(world, open_pa
     assert Mark.objects.get(competitor=person, aspect=world.deduct).value == 30
     trail = list(MarkAudit.objects.filter(mark=mark).order_by("pk").values_list("before", "after"))
     assert [a["value"] for _, a in trail] == ["37.50", "35.00", "30.00"] and trail[0][0] is None
+
+    # The connection drops: the change is kept on the device and sent when the connection is back
+    page.context.set_offline(True)
+    form.locator("select[name=judge2]").select_option("3")
+    status_of(page, world.judged).get_by_text("Vēl nav saglabāts: nav savienojuma").wait_for()
+    assert "judge2" in page.evaluate("JSON.stringify(localStorage)")
+    assert Mark.objects.get(competitor=person, aspect=world.judged).judge_scores == [3, 0, 3]
+    page.context.set_offline(False)
+    status_of(page, world.judged).get_by_text("Saglabāts.").wait_for()
+    judged = Mark.objects.get(competitor=person, aspect=world.judged)
+    assert (judged.judge_scores, judged.value, judged.version) == ([3, 3, 3], Decimal("50.00"), 3)
+    assert page.evaluate("Object.keys(JSON.parse(localStorage.getItem('karjera-marks:' + location.pathname) || '{}')).length") == 0
     assert not problems, "\n".join(problems)
 
 
