@@ -1,22 +1,15 @@
 """The programme's seed, and an agency administrator who has confirmed the second factor."""
 import pytest
-from django.contrib.auth import get_user_model
+from monitoring_helpers import make_staff
 
 from karjera.counselling import rules
 from karjera.counselling.access import TOTP_SESSION_KEY
-from karjera.counselling.models import StaffRole
 from karjera.monitoring import analytics, seed
 
 
 @pytest.fixture
 def programme(db):
     return seed.load()
-
-
-def make_staff(username, role):
-    user = get_user_model().objects.create_user(username, password="Garš-parole-2026")
-    StaffRole.objects.create(user=user, role=role)
-    return user
 
 
 @pytest.fixture

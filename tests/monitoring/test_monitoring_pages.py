@@ -4,12 +4,11 @@ import re
 from html import unescape
 
 import pytest
+from monitoring_helpers import make_staff
 
 from karjera.counselling import rules
 from karjera.monitoring import seed
 from karjera.monitoring.models import Absorption, Indicator, IndicatorValue
-
-from conftest import make_staff
 
 NB = "\u00a0"
 
