@@ -101,7 +101,7 @@ def _schools_back(django_db_blocker):
         import_directory(settings.DATA_DIR / "education" / "demo")
 
 
-EXPECTED_REFUSAL = re.compile(r"status of (404|409|422) |ERR_INTERNET_DISCONNECTED")
+EXPECTED_REFUSAL = re.compile(r"status of (404|409|422) |ERR_INTERNET_DISCONNECTED|ERR_FAILED")
 
 
 @pytest.fixture
@@ -137,6 +137,12 @@ def sign_in(page, username, next_url):
     page.fill("#id_password", PASSWORD)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(re.compile(re.escape(next_url) + "$"))
+
+
+def open_page_in(context, url):
+    page = context.new_page()
+    page.goto(url)
+    return page
 
 
 def fits_the_width(page) -> bool:
@@ -216,6 +222,19 @@ def test_expert_marks_on_a_phone_saved_as_they_go_with_a_conflict(world, open_pa
     judged = Mark.objects.get(competitor=person, aspect=world.judged)
     assert (judged.judge_scores, judged.value, judged.version) == ([3, 3, 3], Decimal("50.00"), 3)
     assert page.evaluate("Object.keys(JSON.parse(localStorage.getItem('karjera-marks:' + location.pathname) || '{}')).length") == 0
+
+    # A save that never reached the server is sent when the page is opened again
+    page.route("**/competitors/*/", lambda route: route.abort() if route.request.method == "POST" else route.continue_())
+    form.locator("select[name=judge1]").select_option("2")
+    status_of(page, world.judged).get_by_text("Vēl nav saglabāts: nav savienojuma").wait_for()
+    url = page.url
+    page.close()
+    assert Mark.objects.get(competitor=person, aspect=world.judged).version == 3
+    again = open_page_in(page.context, url)
+    status_of(again, world.judged).get_by_text("Saglabāts.").wait_for()
+    judged = Mark.objects.get(competitor=person, aspect=world.judged)
+    assert (judged.judge_scores, judged.version) == ([2, 3, 3], 4)
+    assert again.locator(f"#aspect-{world.judged.pk} select[name=judge1]").input_value() == "2"
     assert not problems, "\n".join(problems)
 
 

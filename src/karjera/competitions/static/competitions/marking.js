@@ -74,6 +74,8 @@
       delete form.dataset.again;
       if (r.status === 200) {
         show(form, r.json);
+        // A change kept from an earlier visit is not what this page was drawn with: show what is stored.
+        if (!again) restore(form, r.json);
         say(form, T.saved, "comp-ok");
         if (again) form.dispatchEvent(new Event("change"));
       } else {
