@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import figures
 
@@ -310,7 +311,7 @@ class Survey(Bilingual, models.Model):
     name_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     intro_lv = models.TextField(_("introduction (Latvian)"), blank=True)
     intro_en = models.TextField(_("introduction (English)"), blank=True)
-    audience = models.CharField(_("audience"), max_length=20, choices=AUDIENCE_CHOICES)
+    audience = models.CharField(pgettext_lazy("survey", "audience"), max_length=20, choices=AUDIENCE_CHOICES)
     token = models.CharField(max_length=32, unique=True, default=new_invitation_token, editable=False)
     open = models.BooleanField(_("open for answers"), default=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
