@@ -90,7 +90,7 @@ def main():
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection
 
     from karjera.monitoring import analytics
     from karjera.monitoring.models import DailyCount, DailyVisitors, Event
