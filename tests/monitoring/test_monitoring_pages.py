@@ -129,3 +129,16 @@ def test_api_gives_the_same_figures(client, programme):
 
 def test_api_without_seed(client, db):
     assert client.get("/api/v1/monitoring/figures").status_code == 404
+
+
+def test_commands(db):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("load_monitoring", stdout=out)
+    call_command("load_monitoring", stdout=out)
+    assert "6 indicators" in out.getvalue() and Indicator.objects.count() == 6
+    call_command("analytics_rollover", stdout=out)
+    assert "0 events rolled up" in out.getvalue()

@@ -64,13 +64,15 @@ def _is_robot(user_agent: str) -> bool:
 def record(request, kind: str, subject: str) -> bool:
     """Count one event; never raises (a page must not fail because of counting). True if stored."""
     try:
+        kind_value = KINDS[kind]
         user_agent = request.META.get("HTTP_USER_AGENT", "")[:500]
         if _is_robot(user_agent):
             return False
         address = request.META.get("REMOTE_ADDR", "")
         day = timezone.localdate()
         visitor = visitor_hash(salt_for(day), address, user_agent)
-        Event.objects.create(day=day, kind=KINDS[kind], subject=str(subject)[:100], visitor=visitor)
+        with transaction.atomic():  # a savepoint inside a request's transaction, so a failure here leaves it usable
+            Event.objects.create(day=day, kind=kind_value, subject=str(subject)[:100], visitor=visitor)
         return True
     except Exception:  # noqa: BLE001 - counting is best effort
         log.exception("analytics event not recorded")
