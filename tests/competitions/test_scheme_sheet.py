@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from openpyxl import Workbook
 
 from karjera.competitions import scheme_sheet, services
@@ -83,17 +84,22 @@ def test_a_bad_import_changes_nothing(world):
     scheme.locked_at = None
     scheme.save()
     before = list(Aspect.objects.filter(sub_criterion__scheme=scheme).values_list("code", "max_mark"))
-    problems = services.import_scheme(scheme, xlsx(GOOD[:2]))
-    assert problems == ["The aspects add up to 50.5 marks, not 100."]
+    with translation.override("lv"):
+        assert services.import_scheme(scheme, xlsx(GOOD[:2])) == ["Aspektu punktu summa ir 50.5, nevis 100."]
     broken = GOOD[:2] + [["B", "Kvalitāte", "Quality", "B1", "judgement", "", "lots", 2, "Kopiespaids", "Overall"]]
-    assert services.import_scheme(scheme, xlsx(broken))[0].startswith("Row 4:")
+    with translation.override("en"):
+        assert services.import_scheme(scheme, xlsx(GOOD[:2])) == ["The aspects add up to 50.5 marks, not 100."]
+        assert services.import_scheme(scheme, xlsx(broken))[0].startswith("Row 4: The maximum mark “lots”")
+    with translation.override("lv"):
+        assert services.import_scheme(scheme, xlsx(broken))[0].startswith("4. rinda: Maksimālajam punktu skaitam “lots”")
     assert list(Aspect.objects.filter(sub_criterion__scheme=scheme).values_list("code", "max_mark")) == before
 
 
 @pytest.mark.django_db
 def test_a_locked_scheme_cannot_be_imported_over(world):
     scheme = MarkingScheme.objects.get(competition_skill=world.cs)
-    problems = services.import_scheme(scheme, xlsx(GOOD))
+    with translation.override("en"):
+        problems = services.import_scheme(scheme, xlsx(GOOD))
     assert problems and "locked" in problems[0]
     assert SubCriterion.objects.filter(scheme=scheme).count() == 2
 
@@ -133,3 +139,19 @@ def test_locked_scheme_is_read_only_in_the_admin(world, django_user_model):
     response = client.post(f"/admin/competitions/subcriterion/{sub.pk}/change/", {"code": "Z", "name_lv": "x", "name_en": "x"})
     assert response.status_code == 403
     assert SubCriterion.objects.get(pk=sub.pk).code == sub.code
+
+
+@pytest.mark.django_db
+def test_admin_names_what_stops_the_lock(world, django_user_model):
+    admin_user = django_user_model.objects.create_superuser("boss", password="x")
+    client = Client()
+    client.force_login(admin_user)
+    scheme = MarkingScheme.objects.get(competition_skill=world.other_cs)
+    scheme.locked_at = None
+    scheme.save()
+    Aspect.objects.filter(sub_criterion__scheme=scheme).update(max_mark=Decimal("90"))
+    page = client.get(f"/admin/competitions/markingscheme/{scheme.pk}/change/").content.decode()
+    assert "Aspektu punktu summa ir 90.00, nevis 100." in page and "Importēt no XLSX" in page
+    response = client.post("/admin/competitions/markingscheme/", {"action": "lock", "_selected_action": [scheme.pk]}, follow=True)
+    assert "Aspektu punktu summa ir 90.00, nevis 100." in response.content.decode()
+    assert not MarkingScheme.objects.get(pk=scheme.pk).locked
