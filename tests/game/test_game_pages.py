@@ -114,3 +114,21 @@ def test_nothing_is_stored(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         client.post("/game/play/", {"t": token, "choice": current.answer})
         client.get("/game/play/", {"t": token})
+
+
+def test_the_question_never_gives_the_answer_away(client):
+    """In "who works here" and "whose tools" rounds the right profession's name appears only as its option
+    (a screen reader reads the legend too)."""
+    seen = set()
+    for seed in range(12):
+        state = rounds.State(seed=seed)
+        for r in rounds.plan(views.game_content(), seed):
+            if r.kind not in ("workplace", "tools") or r.kind in seen and seed > 6:
+                continue
+            state = rounds.State(seed=seed, number=r.number, points=0)
+            html = client.get("/game/play/", {"t": views.encode(state)}).content.decode()
+            form = html.split('<form method="post"', 1)[1].split("</form>", 1)[0]
+            name = views.game_content().profession(r.answer).name.lv
+            assert form.count(name) == 1, (r.kind, name)
+            seen.add(r.kind)
+    assert seen == {"workplace", "tools"}

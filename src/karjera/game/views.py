@@ -160,6 +160,8 @@ def _round_page(request, state: State, error: str = "", status: int = 200):
     if current.kind == "workplace":
         workplace = c.workplaces[current.prompt]
         prompt = {"title": workplace.name.get(lang), "icon": workplace.icon}
+    elif current.kind == "tools":  # the tools alone: the profession's name would give the answer away
+        prompt = {"title": ", ".join(t.name.get(lang) for t in profession.tools), "icon": None}
     else:
         prompt = {"title": profession.name.get(lang), "icon": c.workplaces[profession.workplace].icon,
                   "icon_label": _("Workplace: %(place)s") % {"place": c.workplaces[profession.workplace].name.get(lang)}}
