@@ -166,3 +166,33 @@ def test_two_workers_rolling_up_at_once_count_once(today):
     assert not errors
     assert DailyCount.objects.get(day=DAY, subject="home").events == 50
     assert DailyVisitors.objects.get(day=DAY).visitors == 50
+
+
+def test_test_answers_are_counted_per_day_and_month(agency_client, today):
+    from datetime import datetime, time
+
+    from django.utils import timezone as tz
+
+    from karjera.assessments import engine
+    from karjera.assessments.models import Answer
+
+    session = engine.create_session("interests", "lv")
+    items = session.instrument.items[:5]
+    for item in items:
+        engine.save_answer(session.id, item["id"], 2)
+    riga = tz.get_current_timezone()
+    ids = list(Answer.objects.filter(session_id=session.id).order_by("pk").values_list("pk", flat=True))
+    # three answers late on 9 March and two just after midnight, both in Riga time
+    Answer.objects.filter(pk__in=ids[:3]).update(answered_at=tz.make_aware(datetime.combine(DAY, time(23, 30)), riga))
+    Answer.objects.filter(pk__in=ids[3:]).update(answered_at=tz.make_aware(datetime.combine(DAY + timedelta(days=1), time(0, 15)), riga))
+    today(DAY + timedelta(days=1))
+    analytics.rollover()
+    assert {(c.subject, c.events) for c in DailyCount.objects.filter(kind=EventKind.ANSWERS, day=DAY)} == {("interests", 3), ("*", 3)}
+    today(DAY + timedelta(days=2))
+    analytics.rollover()
+    analytics.rollover()  # counted once
+    assert DailyCount.objects.get(kind=EventKind.ANSWERS, day=DAY + timedelta(days=1), subject="*").events == 2
+    assert analytics.monthly_answers() == [{"month": date(2026, 3, 1), "answers": 5}]
+    body = agency_client.get("/monitoring/usage/answers.csv").content.decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(body))) == [["month", "answers"], ["2026-03", "5"]]
+    assert 'id="answers-table"' in agency_client.get("/monitoring/usage/").content.decode()

@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Min, Sum
+from django.db.models import Count, F, Max, Min, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -143,7 +143,42 @@ def rollover(today: date | None = None) -> int:
     DailySalt.objects.filter(day__lt=today).delete()
     for day in [d for d in _salt_cache if d < today]:
         _salt_cache.pop(day, None)
+    count_answers(today)
     return total
+
+
+ALL = "*"  # the subject of a day's total of test answers; its row also marks the day as counted
+
+
+def count_answers(today: date, limit_days: int = 400) -> int:
+    """Count the test answers of every finished day not counted yet, per test and in total, from the
+    assessments app's answers (before any retention purge removes them). Returns the days counted."""
+    from karjera.assessments.models import Answer
+
+    last = DailyCount.objects.filter(kind=EventKind.ANSWERS, subject=ALL).aggregate(last=Max("day"))["last"]
+    if last is None:
+        first = Answer.objects.aggregate(first=Min("answered_at"))["first"]
+        if first is None:
+            return 0
+        day = timezone.localtime(first).date()
+    else:
+        day = last + timedelta(days=1)
+    tz = timezone.get_current_timezone()
+    counted = 0
+    while day < today and counted < limit_days:
+        start = timezone.make_aware(datetime.combine(day, time.min), tz)
+        end = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min), tz)
+        rows = (Answer.objects.filter(answered_at__gte=start, answered_at__lt=end)
+                .values("session__instrument_version__slug").annotate(n=Count("id")))
+        with transaction.atomic():
+            per_test = [DailyCount(day=day, kind=EventKind.ANSWERS, subject=r["session__instrument_version__slug"], events=r["n"], visitors=0)
+                        for r in rows]
+            total = sum(c.events for c in per_test)
+            DailyCount.objects.filter(day=day, kind=EventKind.ANSWERS).delete()
+            DailyCount.objects.bulk_create(per_test + [DailyCount(day=day, kind=EventKind.ANSWERS, subject=ALL, events=total, visitors=0)])
+        counted += 1
+        day += timedelta(days=1)
+    return counted
 
 
 # ---- reading the figures -------------------------------------------------------------------------
@@ -182,6 +217,13 @@ def tests_total() -> list[dict]:
 def page_views(limit: int = 20) -> list[dict]:
     return list(DailyCount.objects.filter(kind=EventKind.PAGE_VIEW).values("subject")
                 .annotate(views=Sum("events")).order_by("-views", "subject")[:limit])
+
+
+def monthly_answers() -> list[dict]:
+    """Test answers per month, in total."""
+    return [{"month": r["month"], "answers": r["answers"]}
+            for r in DailyCount.objects.filter(kind=EventKind.ANSWERS, subject=ALL).annotate(month=TruncMonth("day"))
+            .values("month").annotate(answers=Sum("events")).order_by("month")]
 
 
 def monthly_visitors() -> list[dict]:

@@ -255,6 +255,7 @@ class EventKind(models.IntegerChoices):
     SESSION_STARTED = 1, _("test sessions started")
     SESSION_COMPLETED = 2, _("test sessions completed")
     PAGE_VIEW = 3, _("page views")
+    ANSWERS = 4, _("test answers")
 
 
 class DailySalt(models.Model):

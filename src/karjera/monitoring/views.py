@@ -84,7 +84,10 @@ def usage(request):
     months = analytics.monthly_visitors()
     pages = analytics.page_views()
     widths = figures.bar_widths([m["visitors"] for m in months])
+    answers = analytics.monthly_answers()
+    answer_widths = figures.bar_widths([m["answers"] for m in answers])
     return render(request, "monitoring/usage.html", {
+        "answers": [{**m, "width": w} for m, w in zip(answers, answer_widths)],
         "tests": tests, "days": analytics.daily_tests()[:60], "pages": pages,
         "months": [{**m, "width": w} for m, w in zip(months, widths)],
         "test_widths": list(zip(tests, figures.bar_widths([t["started"] for t in tests]),
@@ -110,6 +113,9 @@ def usage_csv(request, table: str):
                      for r in analytics.daily_tests()))
     if table == "pages":
         return _csv("karjera-page-views.csv", ["page", "views"], ([r["subject"], r["views"]] for r in analytics.page_views(limit=10_000)))
+    if table == "answers":
+        return _csv("karjera-test-answers-per-month.csv", ["month", "answers"],
+                    ([r["month"].strftime("%Y-%m"), r["answers"]] for r in analytics.monthly_answers()))
     if table == "visitors":
         return _csv("karjera-visitors-per-month.csv", ["month", "visitors", "days_counted"],
                     ([r["month"].strftime("%Y-%m"), r["visitors"], r["days"]] for r in analytics.monthly_visitors()))
