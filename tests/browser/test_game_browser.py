@@ -199,3 +199,20 @@ def test_without_javascript_and_in_english(new_context):
     assert page.locator("h1").text_content().strip() == "Well done!"
     assert "24 of 24 points" in page.locator(".game-score").text_content()
     # (axe-core needs scripts, so it runs in the tests above, not here.)
+
+
+def test_teachers_page_prints_an_activity_and_a_worksheet_per_page(new_context, tmp_path):
+    import subprocess
+
+    page = new_context("desktop").new_page()
+    page.goto("/game/teachers/")
+    page.emulate_media(media="print")
+    path = tmp_path / "activities.pdf"
+    page.pdf(path=str(path), format="A4")
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) >= 8  # four activities, each with its worksheet on a page of its own
+    assert "Turpināt testu" not in text and "Drukāt nodarbības" not in text  # no site menu, no buttons
+    for title in ("Darba vietu karte", "Darbarīku lāde", "Patiesi vai izdomāts?", "Skolas soma profesijai"):
+        assert any(p.lstrip().startswith(f"Darba lapa: {title}") for p in pages), title
+    assert all(letter in text for letter in "āčēīļšūž")  # Latvian letters survive printing
