@@ -58,3 +58,13 @@ def test_results_in_latvian_after_release(client, world):
     html = client.get("/competitions/test-final/results/").content.decode()
     assert "zelta medaļa" in html and "Sākotnējie punkti" in html and "Sertifikāts" in html
     assert "mediānajam konkursantam ir 700 punkti" in html
+
+
+def test_back_office_in_latvian(world, django_user_model):
+    boss = django_user_model.objects.create_superuser("boss", password="x")
+    client = signed_in(boss)
+    page = client.get(f"/admin/competitions/competition/{world.competition.pk}/change/").content.decode()
+    for text in ("Nosaukums latviski", "Pirmā diena", "Norises vieta", "Vecuma noteikums", "Savas skolas noteikums"):
+        assert text in page, text
+    aspect = client.get(f"/admin/competitions/subcriterion/{world.judged.sub_criterion_id}/change/").content.decode()
+    assert "Maksimālais punktu skaits" in aspect and "ekspertu sprieduma aspekts" in aspect

@@ -32,26 +32,27 @@ class Competition(models.Model):
         ("none", _("no age limit")),
     ]
 
-    slug = models.SlugField(max_length=80, unique=True)
-    name_lv = models.CharField(max_length=200)
-    name_en = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=KINDS)
-    starts_on = models.DateField()
-    ends_on = models.DateField()
-    venue = models.CharField(max_length=200)
-    host = models.ForeignKey(Institution, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    slug = models.SlugField(verbose_name=_("short name in addresses"), max_length=80, unique=True)
+    name_lv = models.CharField(verbose_name=_("name in Latvian"), max_length=200)
+    name_en = models.CharField(verbose_name=_("name in English"), max_length=200)
+    kind = models.CharField(verbose_name=_("kind"), max_length=20, choices=KINDS)
+    starts_on = models.DateField(verbose_name=_("first day"))
+    ends_on = models.DateField(verbose_name=_("last day"))
+    venue = models.CharField(verbose_name=_("venue"), max_length=200)
+    host = models.ForeignKey(Institution, verbose_name=_("host school"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     final = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="semi_finals",
+        "self", verbose_name=_("final"), null=True, blank=True, on_delete=models.SET_NULL, related_name="semi_finals",
         help_text=_("For a semi-final: the national final its best competitors go on to"),
     )
-    age_rule = models.CharField(max_length=20, choices=AGE_RULE_CHOICES, default="skillslatvia")
+    age_rule = models.CharField(verbose_name=_("age rule"), max_length=20, choices=AGE_RULE_CHOICES, default="skillslatvia")
     own_school_rule = models.BooleanField(
+        verbose_name=_("own-school rule"),
         default=True, help_text=_("Experts may not mark competitors from their own school")
     )
-    managers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="managed_competitions")
-    results_released = models.BooleanField(default=False)
-    released_at = models.DateTimeField(null=True, blank=True)
-    demo = models.BooleanField(default=False, help_text=_("Demonstration data, shown as such"))
+    managers = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("managers"), blank=True, related_name="managed_competitions")
+    results_released = models.BooleanField(verbose_name=_("results released"), default=False)
+    released_at = models.DateTimeField(verbose_name=_("released at"), null=True, blank=True)
+    demo = models.BooleanField(verbose_name=_("demonstration data"), default=False, help_text=_("Demonstration data, shown as such"))
 
     class Meta:
         ordering = ["-starts_on", "name_lv"]
@@ -74,9 +75,9 @@ class Competition(models.Model):
 
 
 class Skill(models.Model):
-    slug = models.SlugField(max_length=80, unique=True)
-    name_lv = models.CharField(max_length=200)
-    name_en = models.CharField(max_length=200)
+    slug = models.SlugField(verbose_name=_("short name in addresses"), max_length=80, unique=True)
+    name_lv = models.CharField(verbose_name=_("name in Latvian"), max_length=200)
+    name_en = models.CharField(verbose_name=_("name in English"), max_length=200)
 
     class Meta:
         ordering = ["name_lv"]
@@ -91,8 +92,8 @@ class Skill(models.Model):
 
 
 class CompetitionSkill(models.Model):
-    competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="skills")
-    skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="+")
+    competition = models.ForeignKey(Competition, verbose_name=_("competition"), on_delete=models.CASCADE, related_name="skills")
+    skill = models.ForeignKey(Skill, verbose_name=_("skill"), on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["competition", "skill__name_lv"]
@@ -105,12 +106,12 @@ class CompetitionSkill(models.Model):
 
 
 class Competitor(models.Model):
-    competition_skill = models.ForeignKey(CompetitionSkill, on_delete=models.CASCADE, related_name="competitors")
-    number = models.PositiveSmallIntegerField(help_text=_("Competitor number within the skill"))
-    first_name = models.CharField(max_length=100)
-    last_name = models.CharField(max_length=100)
-    date_of_birth = models.DateField()
-    school = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="+")
+    competition_skill = models.ForeignKey(CompetitionSkill, verbose_name=_("skill in a competition"), on_delete=models.CASCADE, related_name="competitors")
+    number = models.PositiveSmallIntegerField(verbose_name=_("number"), help_text=_("Competitor number within the skill"))
+    first_name = models.CharField(verbose_name=_("first name"), max_length=100)
+    last_name = models.CharField(verbose_name=_("last name"), max_length=100)
+    date_of_birth = models.DateField(verbose_name=_("date of birth"))
+    school = models.ForeignKey(Institution, verbose_name=_("school"), on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["competition_skill", "number"]
@@ -140,10 +141,10 @@ class Competitor(models.Model):
 
 
 class Expert(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="competition_experts")
-    competition_skill = models.ForeignKey(CompetitionSkill, on_delete=models.CASCADE, related_name="experts")
-    school = models.ForeignKey(Institution, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    is_chief = models.BooleanField(default=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="competition_experts")
+    competition_skill = models.ForeignKey(CompetitionSkill, verbose_name=_("skill in a competition"), on_delete=models.CASCADE, related_name="experts")
+    school = models.ForeignKey(Institution, verbose_name=_("school"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    is_chief = models.BooleanField(verbose_name=_("chief expert"), default=False)
 
     class Meta:
         constraints = [
@@ -167,8 +168,8 @@ class Expert(models.Model):
 
 
 class MarkingScheme(models.Model):
-    competition_skill = models.OneToOneField(CompetitionSkill, on_delete=models.CASCADE, related_name="scheme")
-    locked_at = models.DateTimeField(null=True, blank=True, help_text=_("Locked before marking starts"))
+    competition_skill = models.OneToOneField(CompetitionSkill, verbose_name=_("skill in a competition"), on_delete=models.CASCADE, related_name="scheme")
+    locked_at = models.DateTimeField(verbose_name=_("locked at"), null=True, blank=True, help_text=_("Locked before marking starts"))
 
     class Meta:
         verbose_name = _("marking scheme")
@@ -192,10 +193,10 @@ class MarkingScheme(models.Model):
 
 
 class SubCriterion(models.Model):
-    scheme = models.ForeignKey(MarkingScheme, on_delete=models.CASCADE, related_name="sub_criteria")
-    code = models.CharField(max_length=10)
-    name_lv = models.CharField(max_length=200)
-    name_en = models.CharField(max_length=200)
+    scheme = models.ForeignKey(MarkingScheme, verbose_name=_("marking scheme"), on_delete=models.CASCADE, related_name="sub_criteria")
+    code = models.CharField(verbose_name=_("code"), max_length=10)
+    name_lv = models.CharField(verbose_name=_("name in Latvian"), max_length=200)
+    name_en = models.CharField(verbose_name=_("name in English"), max_length=200)
 
     class Meta:
         ordering = ["scheme", "code"]
@@ -214,14 +215,14 @@ class Aspect(models.Model):
     KINDS = [(marking.MEASUREMENT, _("Measurement")), (marking.JUDGEMENT, _("Judgement"))]
     METHODS = [(marking.FULL_OR_NONE, _("full marks or none")), (marking.DEDUCTION, _("by deduction"))]
 
-    sub_criterion = models.ForeignKey(SubCriterion, on_delete=models.CASCADE, related_name="aspects")
-    code = models.CharField(max_length=10)
-    description_lv = models.CharField(max_length=300)
-    description_en = models.CharField(max_length=300)
-    kind = models.CharField(max_length=20, choices=KINDS)
-    method = models.CharField(max_length=20, choices=METHODS, default=marking.FULL_OR_NONE)
-    max_mark = models.DecimalField(max_digits=5, decimal_places=2)
-    day = models.PositiveSmallIntegerField(default=1, help_text=_("Competition day on which it is marked"))
+    sub_criterion = models.ForeignKey(SubCriterion, verbose_name=_("sub-criterion"), on_delete=models.CASCADE, related_name="aspects")
+    code = models.CharField(verbose_name=_("code"), max_length=10)
+    description_lv = models.CharField(verbose_name=_("description in Latvian"), max_length=300)
+    description_en = models.CharField(verbose_name=_("description in English"), max_length=300)
+    kind = models.CharField(verbose_name=_("kind"), max_length=20, choices=KINDS)
+    method = models.CharField(verbose_name=_("method"), max_length=20, choices=METHODS, default=marking.FULL_OR_NONE)
+    max_mark = models.DecimalField(verbose_name=_("maximum mark"), max_digits=5, decimal_places=2)
+    day = models.PositiveSmallIntegerField(verbose_name=_("day"), default=1, help_text=_("Competition day on which it is marked"))
 
     class Meta:
         ordering = ["sub_criterion__code", "code"]
@@ -243,13 +244,13 @@ class Mark(models.Model):
     """One competitor's mark for one aspect. `version` grows by one with every change: a save names the
     version it was based on and is refused when someone else saved in between."""
 
-    competitor = models.ForeignKey(Competitor, on_delete=models.CASCADE, related_name="marks")
-    aspect = models.ForeignKey(Aspect, on_delete=models.PROTECT, related_name="marks")
-    value = models.DecimalField(max_digits=5, decimal_places=2)
-    judge_scores = models.JSONField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
+    competitor = models.ForeignKey(Competitor, verbose_name=_("competitor"), on_delete=models.CASCADE, related_name="marks")
+    aspect = models.ForeignKey(Aspect, verbose_name=_("aspect"), on_delete=models.PROTECT, related_name="marks")
+    value = models.DecimalField(verbose_name=_("mark"), max_digits=5, decimal_places=2)
+    judge_scores = models.JSONField(verbose_name=_("judges' scores"), null=True, blank=True)
+    version = models.PositiveIntegerField(verbose_name=_("version"), default=1)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("changed by"), null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(verbose_name=_("changed at"), auto_now=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["competitor", "aspect"], name="one_mark_per_aspect")]
@@ -264,11 +265,11 @@ class Mark(models.Model):
 
 
 class MarkAudit(models.Model):
-    mark = models.ForeignKey(Mark, on_delete=models.CASCADE, related_name="audit")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField()
+    mark = models.ForeignKey(Mark, verbose_name=_("mark"), on_delete=models.CASCADE, related_name="audit")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(verbose_name=_("time"), auto_now_add=True)
+    before = models.JSONField(verbose_name=_("before"), null=True, blank=True)
+    after = models.JSONField(verbose_name=_("after"))
 
     class Meta:
         ordering = ["mark", "at", "pk"]
@@ -282,10 +283,10 @@ class MarkAudit(models.Model):
 class SignOff(models.Model):
     """The chief expert's signature under one day's marks of a skill; from then on they are locked."""
 
-    competition_skill = models.ForeignKey(CompetitionSkill, on_delete=models.CASCADE, related_name="sign_offs")
-    day = models.PositiveSmallIntegerField()
-    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    signed_at = models.DateTimeField(auto_now_add=True)
+    competition_skill = models.ForeignKey(CompetitionSkill, verbose_name=_("skill in a competition"), on_delete=models.CASCADE, related_name="sign_offs")
+    day = models.PositiveSmallIntegerField(verbose_name=_("day"))
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("signed off by"), null=True, on_delete=models.SET_NULL, related_name="+")
+    signed_at = models.DateTimeField(verbose_name=_("signed off at"), auto_now_add=True)
 
     class Meta:
         ordering = ["competition_skill", "day"]
@@ -303,14 +304,14 @@ class ProgrammeEvent(models.Model):
     TRY_OUT, DEMONSTRATION = "try_out", "demonstration"
     KINDS = [(TRY_OUT, _("try-out")), (DEMONSTRATION, _("demonstration"))]
 
-    competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="programme")
-    kind = models.CharField(max_length=20, choices=KINDS)
-    title_lv = models.CharField(max_length=200)
-    title_en = models.CharField(max_length=200)
-    offered_by = models.CharField(max_length=200, help_text=_("School, company or service"))
-    place = models.CharField(max_length=200)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
+    competition = models.ForeignKey(Competition, verbose_name=_("competition"), on_delete=models.CASCADE, related_name="programme")
+    kind = models.CharField(verbose_name=_("kind"), max_length=20, choices=KINDS)
+    title_lv = models.CharField(verbose_name=_("title in Latvian"), max_length=200)
+    title_en = models.CharField(verbose_name=_("title in English"), max_length=200)
+    offered_by = models.CharField(verbose_name=_("offered by"), max_length=200, help_text=_("School, company or service"))
+    place = models.CharField(verbose_name=_("place"), max_length=200)
+    starts_at = models.DateTimeField(verbose_name=_("starts at"))
+    ends_at = models.DateTimeField(verbose_name=_("ends at"))
 
     class Meta:
         ordering = ["competition", "starts_at", "title_lv"]
@@ -336,15 +337,15 @@ class InternationalResult(models.Model):
         ("participation", _("took part")),
     ]
 
-    event = models.CharField(max_length=20, choices=EVENTS)
-    edition = models.CharField(max_length=100, help_text=_("e.g. 2022 Special Edition"))
-    year = models.PositiveSmallIntegerField()
-    skill_lv = models.CharField(max_length=200)
-    skill_en = models.CharField(max_length=200)
-    competitor = models.CharField(max_length=200, blank=True)
-    result = models.CharField(max_length=20, choices=RESULTS)
-    team_size = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Competitors in the national team"))
-    demo = models.BooleanField(default=False, help_text=_("Demonstration data, shown as such"))
+    event = models.CharField(verbose_name=_("event"), max_length=20, choices=EVENTS)
+    edition = models.CharField(verbose_name=_("edition"), max_length=100, help_text=_("e.g. 2022 Special Edition"))
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
+    skill_lv = models.CharField(verbose_name=_("skill in Latvian"), max_length=200)
+    skill_en = models.CharField(verbose_name=_("skill in English"), max_length=200)
+    competitor = models.CharField(verbose_name=_("competitor's name"), max_length=200, blank=True)
+    result = models.CharField(verbose_name=_("result"), max_length=20, choices=RESULTS)
+    team_size = models.PositiveSmallIntegerField(verbose_name=_("team size"), null=True, blank=True, help_text=_("Competitors in the national team"))
+    demo = models.BooleanField(verbose_name=_("demonstration data"), default=False, help_text=_("Demonstration data, shown as such"))
 
     class Meta:
         ordering = ["-year", "event", "skill_lv"]
@@ -361,8 +362,8 @@ class InternationalResult(models.Model):
 class SchoolRegistrar(models.Model):
     """A school's staff member who registers its competitors and experts."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="competition_schools")
-    school = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="competition_schools")
+    school = models.ForeignKey(Institution, verbose_name=_("school"), on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "school"], name="registrar_once_per_school")]
