@@ -13,6 +13,7 @@ from karjera.assessments import engine
 from karjera.assessments.reports import report_pdf
 from karjera.assessments.results import present
 from karjera.core.ratelimit import client_address, hit
+from karjera.monitoring import analytics
 from karjera.occupations.models import FEATURED_SECTIONS, Occupation
 from karjera.occupations.search import search
 
@@ -194,6 +195,7 @@ def create_session(request, payload: SessionIn):
     if not hit("session", client_address(request), settings.SESSION_CREATE_RATE_LIMIT, settings.SESSION_CREATE_RATE_WINDOW):
         return _error(request, 429, "rate_limited", "Too many new tests from this address; wait a few minutes.")
     session = engine.create_session(payload.instrument, payload.language, payload.mode)
+    analytics.record(request, "session_started", payload.instrument)
     return Status(201, {
         "id": session.id,
         "resume_code": session.display_code,
@@ -419,7 +421,10 @@ def _result(session, language: str | None) -> dict:
 
 @api.post("/v1/sessions/{session_id}/complete", response={200: ResultOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}, tags=["tests"])
 def complete_session(request, session_id: str):
+    was_completed = engine.get_session(session_id).is_completed
     session = engine.complete(session_id)
+    if not was_completed:
+        analytics.record(request, "session_completed", session.instrument.slug)
     return _result(session, None)
 
 

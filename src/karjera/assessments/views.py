@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from karjera.core.ratelimit import client_address, hit
+from karjera.monitoring import analytics
 
 from . import engine
 from .reports import chart_for, report_pdf
@@ -36,6 +37,7 @@ def intro(request, slug):
         if mode not in engine.MODES or (mode == "adaptive" and not instrument.adaptive):
             raise Http404(_("No such version of the test."))
         session = engine.create_session(slug, language, mode)
+        analytics.record(request, "session_started", slug)
         return redirect("assessments:item", session.id, 1)
     return render(
         request,
@@ -227,7 +229,10 @@ def finish(request, session_id):
         else:
             return redirect(reverse("assessments:finish", args=[session.id]) + "?favourites=1")
     elif request.method == "POST" and not missing:
+        was_completed = session.is_completed
         engine.complete(session.id)
+        if not was_completed:
+            analytics.record(request, "session_completed", session.instrument.slug)
         return redirect("assessments:result", session.id)
     favourites = None
     if spec and not missing:
