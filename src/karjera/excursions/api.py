@@ -63,7 +63,8 @@ class OfferFilters(Schema):
     sector: str = Field("", max_length=30)
     occupation: str = Field("", max_length=40)
     age: str = Field("", max_length=10)
-    date: dt.date | None = None
+    date: str = Field("", pattern=r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$",
+                      description="YYYY-MM-DD: offers with a time on that day (none on a day the calendar lacks, such as 02-30)")
 
 
 def _offer(o: Offer) -> dict:
@@ -78,7 +79,12 @@ def _offer(o: Offer) -> dict:
 @router.get("/offers", response={200: list[OfferOut], **INVALID})
 def list_offers(request, filters: Query[OfferFilters]):
     """Published offers matching the filters (the same search as the public page)."""
-    query = services.OfferQuery(**filters.dict())
+    data = filters.dict()
+    try:
+        data["date"] = dt.date.fromisoformat(data["date"]) if data["date"] else None
+    except ValueError:  # matches the pattern but is no day of the calendar: no time falls on it
+        return []
+    query = services.OfferQuery(**data)
     return [_offer(o) for o in services.search_offers(query).prefetch_related("occupations")[:200]]
 
 
