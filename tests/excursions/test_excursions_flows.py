@@ -259,3 +259,13 @@ def test_shadow_cannot_be_entered_by_hosts_or_the_public(client, people, shadow_
     client.force_login(people["baker"])
     assert client.get("/excursions/shadow/apply/").status_code == 403
     assert booking_rules.MAX_SHADOW_CHOICES == 3
+
+
+def test_a_mail_server_that_is_down_does_not_break_a_saved_booking(people, schools, slots, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr(services, "send_mail", refuse)
+    booking = services.request_places(slot_id=slots["bakery"].pk, school_id=schools["mine"].pk, user=people["teacher"],
+                                      group_name="8.b", group_size=20, contact_email="s@example.lv")
+    assert Request.objects.get().pk == booking.pk

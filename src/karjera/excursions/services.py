@@ -7,6 +7,8 @@ second one sees the first one's places taken.
 """
 from __future__ import annotations
 
+import logging
+import smtplib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -21,6 +23,9 @@ from karjera.core.text import tokens
 
 from . import booking_rules
 from .models import PUBLISHED, Feedback, Offer, Request, ShadowApplication, ShadowPlace, ShadowRound, Slot
+
+
+logger = logging.getLogger(__name__)
 
 
 class BookingError(Exception):
@@ -193,7 +198,16 @@ def notify(request: Request, event: str) -> None:
             lines.append(_("This cancellation came less than 48 hours before the visit."))
         lines += ["", _("Open the request: %(path)s") % {"path": reverse("excursions:request", args=[request.pk])}]
     recipients = sorted({request.contact_email, request.offer.host.email} - {""})
-    send_mail(subject, "\n".join(lines), None, recipients)
+    _send(subject, "\n".join(lines), recipients)
+
+
+def _send(subject, body, recipients):
+    """The change is already committed when mail goes out: a mail server that is down is logged and does
+    not turn a saved booking into an error page."""
+    try:
+        send_mail(subject, body, None, recipients)
+    except (OSError, smtplib.SMTPException):
+        logger.warning("excursions: could not send %r to %d recipient(s)", subject, len(recipients), exc_info=True)
 
 
 # ---- search --------------------------------------------------------------------------------------------
@@ -269,7 +283,7 @@ def _notify_round(rnd: ShadowRound) -> None:
     emails = set(rnd.applications.exclude(entered_by__email="").values_list("entered_by__email", flat=True))
     emails |= set(ShadowPlace.objects.filter(round=rnd).values_list("host__email", flat=True))
     for email in sorted(emails - {""}):
-        send_mail(subject, body, None, [email])
+        _send(subject, body, [email])
 
 
 def open_places(rnd: ShadowRound):
