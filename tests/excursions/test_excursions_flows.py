@@ -269,3 +269,18 @@ def test_a_mail_server_that_is_down_does_not_break_a_saved_booking(people, schoo
     booking = services.request_places(slot_id=slots["bakery"].pk, school_id=schools["mine"].pk, user=people["teacher"],
                                       group_name="8.b", group_size=20, contact_email="s@example.lv")
     assert Request.objects.get().pk == booking.pk
+
+
+def test_link_for_occupation_pages(offers):
+    from django.template import Context, Template
+
+    occupation = Occupation.objects.first()
+    template = Template("{% load excursions_links %}{% excursion_link oid %}")
+    assert template.render(Context({"oid": occupation.pk})).strip() == ""
+    offers["bakery"].occupations.set([occupation])
+    offers["hidden"].occupations.set([occupation])  # unpublished: not counted
+    from django.utils import translation
+
+    with translation.override("lv"):
+        html = template.render(Context({"oid": occupation.pk}))
+    assert f"/excursions/?occupation={occupation.pk}" in html and "1 mācību ekskursija, kurā" in html
