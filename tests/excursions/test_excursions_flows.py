@@ -170,7 +170,11 @@ def test_host_creates_an_offer_which_the_agency_publishes(client, people, school
     start = (timezone.localtime() + timedelta(days=5)).replace(microsecond=0)
     slot = {"starts_at": start.strftime("%Y-%m-%dT%H:%M"), "ends_at": (start + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"), "capacity": 20}
     assert client.post(f"/excursions/host/offers/{offer.pk}/slots/", {**slot, "ends_at": slot["starts_at"]}).status_code == 422
-    assert client.post(f"/excursions/host/offers/{offer.pk}/slots/", slot).status_code == 302
+    assert client.post(f"/excursions/host/offers/{offer.pk}/slots/", {**slot, "repeat_weeks": 99}).status_code == 422
+    assert not offer.slots.exists()
+    assert client.post(f"/excursions/host/offers/{offer.pk}/slots/", {**slot, "repeat_weeks": 2}).status_code == 302
+    starts = list(offer.slots.values_list("starts_at", flat=True))
+    assert len(starts) == 3 and starts[2] - starts[0] == timedelta(weeks=2)
     assert client.get(f"/excursions/offers/{offer.pk}/").status_code == 200  # the host sees its own draft
     client.logout()
     assert client.get(f"/excursions/offers/{offer.pk}/").status_code == 404

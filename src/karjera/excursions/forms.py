@@ -94,10 +94,15 @@ class OfferForm(forms.ModelForm):
         return data
 
 
+MAX_REPEAT_WEEKS = 26
+
+
 class SlotForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     ends_at = forms.DateTimeField(label=_("Ends at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     capacity = forms.IntegerField(label=_("Places (pupils)"), min_value=1, max_value=1000)
+    repeat_weeks = forms.IntegerField(label=_("Repeat weekly"), min_value=0, max_value=MAX_REPEAT_WEEKS, initial=0, required=False,
+                                      help_text=_("How many more weeks the same time recurs (0 for once)"))
 
     def clean(self):
         data = super().clean()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta
 
 from django.contrib import messages
 from django.db.models import Prefetch
@@ -268,7 +269,11 @@ def host_slot_add(request, pk):
         return render(request, "excursions/host_offer.html", {
             "form": OfferForm(instance=offer), "offer": offer, "slots": _labelled(services.upcoming_slots(offer)),
             "slot_form": form}, status=422)
-    Slot.objects.create(offer=offer, **form.cleaned_data)
+    data = form.cleaned_data
+    for week in range(1 + (data["repeat_weeks"] or 0)):
+        shift = timedelta(weeks=week)
+        Slot.objects.create(offer=offer, starts_at=data["starts_at"] + shift, ends_at=data["ends_at"] + shift,
+                            capacity=data["capacity"])
     messages.success(request, _("The time has been added."))
     return redirect("excursions:host_offer_edit", offer.pk)
 
