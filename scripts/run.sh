@@ -17,6 +17,7 @@ DEMO_PASSWORD=${DEMO_PASSWORD:-Karjera-demo-2026}
 DEBUG=1 .venv/bin/python manage.py load_counselling_demo
 .venv/bin/python manage.py load_competitions_demo --expert-password "$DEMO_PASSWORD"
 .venv/bin/python manage.py load_monitoring
+.venv/bin/python manage.py load_excursions_demo
 echo
 echo "Karjera is running at http://$HOST:$PORT/  (Ctrl+C stops it)"
 echo

@@ -187,6 +187,9 @@ if env_bool("HTTPS", False):
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
 
 # Resume-code look-ups: attempts per client address per window.
+# How many reverse proxies in front of the application append to X-Forwarded-For (0: none; the client is
+# REMOTE_ADDR). Rate limits and visitor counts use the address the outermost trusted proxy saw.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 RESUME_RATE_LIMIT = env_int("RESUME_RATE_LIMIT", 20)
 RESUME_RATE_WINDOW = env_int("RESUME_RATE_WINDOW", 600)
 # Sessions created per client address per window (a school's NAT shares one address).
@@ -201,6 +204,9 @@ RESULT_PAGE_CACHE_SECONDS = env_int("RESULT_PAGE_CACHE_SECONDS", 600)
 # Who runs this deployment; shown in the accessibility statement.
 OPERATOR_NAME = env_str("OPERATOR_NAME")
 OPERATOR_EMAIL = env_str("OPERATOR_EMAIL")
+# Booking notices of the excursions module; the console backend prints them in development.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", OPERATOR_EMAIL or "karjera@localhost")
 
 LOGGING = {
     "version": 1,

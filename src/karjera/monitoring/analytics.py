@@ -19,6 +19,8 @@ from django.db.models import Count, F, Max, Min, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from karjera.core.ratelimit import client_address
+
 from .models import DailyCount, DailySalt, DailyVisitors, Event, EventKind
 
 log = logging.getLogger(__name__)
@@ -68,7 +70,7 @@ def record(request, kind: str, subject: str) -> bool:
         user_agent = request.META.get("HTTP_USER_AGENT", "")[:500]
         if _is_robot(user_agent):
             return False
-        address = request.META.get("REMOTE_ADDR", "")
+        address = client_address(request)
         day = timezone.localdate()
         visitor = visitor_hash(salt_for(day), address, user_agent)
         with transaction.atomic():  # a savepoint inside a request's transaction, so a failure here leaves it usable
