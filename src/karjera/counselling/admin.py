@@ -5,8 +5,9 @@ from .models import Method, PlanTemplate, StaffRole
 
 @admin.register(StaffRole)
 class StaffRoleAdmin(admin.ModelAdmin):
-    list_display = ("user", "role", "municipality")
-    list_filter = ("role",)
+    list_display = ("user", "role", "municipality", "employment_model", "workload")
+    list_filter = ("role", "employment_model")
+    fields = ("user", "role", "schools", "municipality", "employment_model", "workload")
     filter_horizontal = ("schools",)
     search_fields = ("user__username",)
     autocomplete_fields = ("user",)

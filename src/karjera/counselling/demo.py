@@ -6,6 +6,8 @@ accounts get no usable password and an operator sets one with `manage.py changep
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -85,6 +87,10 @@ def load(debug: bool | None = None) -> dict:
             raise DemoError(f"{username} already has another workspace role ({staff.role}); not changed.")
         if scope == "schools":
             staff.schools.add(*[s for s in (school, second) if s is not None])
+            if not staff.employment_model and staff.workload is None:
+                # Two schools of one municipality: the municipality employs the counsellor for both.
+                staff.employment_model, staff.workload = "municipality", Decimal("1.00")
+                staff.save(update_fields=["employment_model", "workload"])
         elif scope == "school":
             staff.schools.add(school)
         elif scope == "municipality" and staff.municipality_id is None:

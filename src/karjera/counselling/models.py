@@ -6,8 +6,11 @@ that is the pupil's link to their member page. Test sessions stay in the assessm
 `MemberTest` links one to a member.
 """
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +49,18 @@ class StaffRole(models.Model):
                                      help_text=_("Schools a counsellor serves or a school administrator runs"))
     municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("municipality"),
                                      help_text=_("For municipality coordinators"))
+    # Counsellors only: how the post is organised and its size, for the agency's network figures.
+    EMPLOYMENT_CHOICES = [
+        ("one_school", _("employed at one school")),
+        ("municipality", _("employed by the municipality for several schools")),
+        ("additional_duty", _("as an additional duty, e.g. a teacher")),
+        ("mixed", _("mixed")),
+    ]
+    employment_model = models.CharField(_("employment model"), max_length=20, choices=EMPLOYMENT_CHOICES, blank=True,
+                                        help_text=_("For career counsellors"))
+    workload = models.DecimalField(_("workload"), max_digits=3, decimal_places=2, null=True, blank=True,
+                                   validators=[MinValueValidator(Decimal("0.00")), MaxValueValidator(Decimal("1.00"))],
+                                   help_text=_("For career counsellors: full-time equivalent from 0.00 to 1.00, e.g. 0.50"))
     totp_secret = models.CharField(max_length=64, blank=True, editable=False)
     totp_confirmed = models.BooleanField(default=False, editable=False)
     totp_last_counter = models.BigIntegerField(null=True, blank=True, editable=False)
@@ -56,6 +71,11 @@ class StaffRole(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()})"
+
+    def clean(self):
+        super().clean()
+        if self.role != rules.COUNSELLOR and (self.employment_model or self.workload is not None):
+            raise ValidationError(_("The employment model and workload are recorded for career counsellors only."))
 
 
 class Group(models.Model):

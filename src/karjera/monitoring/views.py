@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from karjera.counselling import rules
@@ -21,7 +22,7 @@ from karjera.counselling.access import staff_view
 from karjera.core.ratelimit import client_address, hit
 from karjera.counselling.models import StaffRole
 
-from . import analytics, figures, survey_rules
+from . import analytics, figures, network, survey_rules
 from .models import (CriterionAnswer, SchoolQuestionnaire, Survey, SurveyAnswer, SurveyResponse, SustainabilityCriterion,
                      SustainabilityRound)
 from .summary import programme_figures
@@ -55,8 +56,34 @@ def dashboard(request):
                    .values("schools__municipality__name_lv").annotate(n=Count("user", distinct=True))
                    .order_by("schools__municipality__name_lv"))
     data["counsellors_by_municipality"] = [{"name": r["schools__municipality__name_lv"], "count": r["n"]} for r in counsellors]
+    data["workspace_network"] = workspace_network(language)
     data["rounds"] = [round_summary(r) for r in SustainabilityRound.objects.all()]
     return render(request, "monitoring/dashboard.html", data)
+
+
+def network_rows() -> dict:
+    """The workspace's counsellors (those with at least one school) by municipality × employment model."""
+    municipalities: dict[int, set[str]] = {}
+    staff = {}
+    for pk, model, workload, name in (StaffRole.objects.filter(role=rules.COUNSELLOR, schools__isnull=False)
+                                      .values_list("pk", "employment_model", "workload", "schools__municipality__name_lv")):
+        staff[pk] = (model, workload)
+        municipalities.setdefault(pk, set()).add(name)
+    return network.by_municipality_and_model(
+        network.Counsellor(tuple(municipalities[pk]), model, workload) for pk, (model, workload) in staff.items())
+
+
+def workspace_network(language: str) -> dict:
+    summary = network_rows()
+    labels = dict(StaffRole.EMPLOYMENT_CHOICES)
+    top = max((r["counsellors"] for r in summary["rows"]), default=0)
+    rows = []
+    for r, w, fw in zip(summary["rows"], figures.bar_widths([r["counsellors"] for r in summary["rows"]], top),
+                        figures.bar_widths([r["fte"] for r in summary["rows"]], top or None)):
+        rows.append({**r, "model_label": labels.get(r["model"], _("not recorded")), "width": w, "fte_width": fw,
+                     "fte_text": figures.format_number(r["fte"], 2, language)})
+    total = summary["total"]
+    return {"rows": rows, "total": {**total, "fte_text": figures.format_number(total["fte"], 2, language)}}
 
 
 def round_summary(round_: SustainabilityRound) -> dict:
