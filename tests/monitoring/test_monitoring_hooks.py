@@ -47,3 +47,19 @@ def test_counted_pages_are_counted_by_name_and_others_are_not(client):
 def test_robots_are_not_counted(client):
     client.get("/education/", HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1)")
     assert events() == []
+
+
+def test_a_test_started_through_a_class_group_counts_once(client):
+    from django.contrib.auth import get_user_model
+
+    from karjera.counselling.models import Group
+    from karjera.education.models import Institution
+
+    counsellor = get_user_model().objects.create_user("konsultante")
+    group = Group.objects.create(name="9.a", institution=Institution.objects.order_by("pk").first(),
+                                 counsellor=counsellor, tests=["interests"])
+    member = api(client, "post", "/api/v1/counselling/join",
+                 {"code": group.join_code, "display_name": "Anna", "shares": False}).json()
+    for _ in range(2):  # the second call returns the same session
+        assert api(client, "post", f"/api/v1/counselling/members/{member['token']}/tests/interests").status_code == 200
+    assert events() == [(EventKind.SESSION_STARTED, "interests")]

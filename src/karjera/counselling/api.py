@@ -275,7 +275,7 @@ def start_member_test(request, token: str, slug: str, language: Literal["lv", "e
         raise engine.NotFound("This group does not take that test.")
     if not hit("session", client_address(request), settings.SESSION_CREATE_RATE_LIMIT, settings.SESSION_CREATE_RATE_WINDOW):
         return _fail(429, "rate_limited", "Too many new sessions; wait a few minutes and try again.")
-    session = services.start_test(member, slug, language)
+    session = services.start_test(member, slug, language, request)
     return {"session_id": session.id, "status": session.status}
 
 

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from karjera.assessments import engine
+from karjera.monitoring import analytics
 
 from . import profiles
 from .models import Group, GroupMember, MemberTest
@@ -30,8 +31,10 @@ def set_consent(member: GroupMember, shares: bool) -> None:
     member.shares = shares
 
 
-def start_test(member: GroupMember, slug: str, language: str):
-    """The member's session of a test: the existing one, or a new one linked to the member."""
+def start_test(member: GroupMember, slug: str, language: str, request=None):
+    """The member's session of a test: the existing one, or a new one linked to the member.
+
+    With the request, a new session is counted in usage analytics like any other test started."""
     existing = MemberTest.objects.filter(member=member, slug=slug).select_related("session").first()
     if existing is not None:
         return existing.session
@@ -42,6 +45,8 @@ def start_test(member: GroupMember, slug: str, language: str):
     except IntegrityError:  # a double tap started it twice; keep the first
         session.delete()
         return MemberTest.objects.select_related("session").get(member=member, slug=slug).session
+    if request is not None:
+        analytics.record(request, "session_started", slug)
     return session
 
 

@@ -514,7 +514,7 @@ def member_start(request, token, slug):
         raise Http404(_("This group does not take that test."))
     if not hit("session", client_address(request), settings.SESSION_CREATE_RATE_LIMIT, settings.SESSION_CREATE_RATE_WINDOW):
         return render(request, "assessments/rate_limited.html", status=429)
-    session = services.start_test(member, slug, request.LANGUAGE_CODE)
+    session = services.start_test(member, slug, request.LANGUAGE_CODE, request)
     return redirect("assessments:session", session.id)
 
 
