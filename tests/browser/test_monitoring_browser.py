@@ -57,6 +57,30 @@ def usage_data(monitoring, monkeypatch):
     analytics.rollover()
 
 
+@pytest.fixture
+def counsellors(monitoring):
+    """Counsellors in two municipalities with different employment models, for the network panel."""
+    from decimal import Decimal
+
+    from django.contrib.auth import get_user_model
+
+    from karjera.counselling import rules
+    from karjera.counselling.models import StaffRole
+    from karjera.education.models import Institution, Municipality
+
+    def school(code, name, number):
+        town, _ = Municipality.objects.get_or_create(code=code, defaults={"name_lv": name, "name_en": name, "kind": "municipality", "region": "kurzeme"})
+        return Institution.objects.get_or_create(registry_number=number, defaults={
+            "name_lv": f"{name} vidusskola", "name_en": f"{name} Secondary School", "kind": "secondary_school", "municipality": town})[0]
+
+    first, other = school("talsu-nov", "Talsu", "9990000001"), school("kuldigas-nov", "Kuldīgas", "9990000002")
+    for name, school, model, workload in [("k1", first, "one_school", "1.00"), ("k2", first, "additional_duty", "0.25"),
+                                          ("k3", other, "municipality", "0.50")]:
+        user = get_user_model().objects.create_user(name)
+        staff = StaffRole.objects.create(user=user, role=rules.COUNSELLOR, employment_model=model, workload=Decimal(workload))
+        staff.schools.add(school)
+
+
 def charts_have_tables(page) -> list[str]:
     problems = []
     for figure in page.locator("figure").all():
@@ -88,13 +112,14 @@ def test_public_key_figures(monitoring, new_context, viewport):
     assert not problems, "\n".join(problems)
 
 
-def test_agency_dashboards(agency_cookie, usage_data, new_context, viewport):
+def test_agency_dashboards(agency_cookie, usage_data, counsellors, new_context, viewport):
     context = new_context(viewport)
     context.add_cookies([agency_cookie])
     page = context.new_page()
     page.goto("/monitoring/dashboard/")
     assert page.locator("h1").inner_text() == "Uzraudzības pārskats"
     assert page.locator("#history-table tbody tr").count() == 6
+    assert page.locator("#employment-table tbody tr").count() == 3
     problems = axe_problems(page, "dashboard") + charts_have_tables(page) + no_horizontal_scroll(page, "dashboard")
     page.screenshot(path=f"/tmp/monitoring-dashboard-{viewport}.png", full_page=True)
     page.get_by_role("link", name="Pakalpojuma lietojums").click()
