@@ -46,6 +46,36 @@ def place_request(slot: SlotFacts, group_size: int, now: datetime, min_group: in
     return OK
 
 
+# Outcomes of a host's change to a slot.
+SLOT_BELOW_HELD = "below_held"  # fewer places than groups already hold
+SLOT_TIME_HELD = "time_held"  # the time cannot move under groups that hold places
+SLOT_HAS_BOOKINGS = "has_bookings"  # a slot where groups hold places cannot be deleted
+SLOT_HAS_HISTORY = "has_history"  # requests on record refer to it; close it (0 places) instead
+
+
+def slot_change(held: int, capacity: int, time_changed: bool, now: datetime, starts_at: datetime) -> str:
+    """May the host give the slot `capacity` places (and, if `time_changed`, a new time)? Places never
+    drop below those held; the time of a slot that groups hold places in does not move (the host
+    proposes another time to each school instead); a slot that has begun is not changed."""
+    if now >= starts_at:
+        return STARTED
+    if capacity < held:
+        return SLOT_BELOW_HELD
+    if time_changed and held:
+        return SLOT_TIME_HELD
+    return OK
+
+
+def slot_delete(held: int, requests_on_record: int, now: datetime, starts_at: datetime) -> str:
+    """A slot is deleted only when no request refers to it at all. Where groups hold places the host
+    cancels each visit with a reason first (each school is told by e-mail)."""
+    if held:
+        return SLOT_HAS_BOOKINGS
+    if requests_on_record:
+        return SLOT_HAS_HISTORY
+    return OK
+
+
 # ---- cancellation ----------------------------------------------------------------------------------
 
 SCHOOL = "school"
@@ -97,6 +127,7 @@ class ShadowApplication:
     grade: int
     submitted_at: datetime
     choices: tuple[int, ...]  # place ids, most wanted first
+    approved: bool = True  # the school approved it (applications the school's staff entered are approved)
 
 
 def shadow_priority(application: ShadowApplication) -> tuple:
@@ -111,10 +142,11 @@ def valid_choices(choices) -> bool:
 
 
 def assign_shadow_places(places: list[ShadowPlace], applications: list[ShadowApplication], deadline: datetime) -> dict[int, int | None]:
-    """The Job Shadow Day rule (docs/excursions.md): applications submitted after the deadline take no
-    part; the others, in `shadow_priority` order, each get their highest-ranked choice that still has a
-    free place and admits their grade, or nothing. Returns {application id: place id or None} for the
-    applications that took part.
+    """The Job Shadow Day rule (docs/excursions.md): applications submitted after the deadline, and
+    applications the school has not approved (still awaiting approval or rejected), take no part; the
+    others, in `shadow_priority` order, each get their highest-ranked choice that still has a free place
+    and admits their grade, or nothing. Returns {application id: place id or None} for the applications
+    that took part.
 
     With one priority order shared by all places this is serial dictatorship: the result is stable
     (nobody prefers a place that went to someone after them while they were unplaced or placed lower) and
@@ -123,7 +155,7 @@ def assign_shadow_places(places: list[ShadowPlace], applications: list[ShadowApp
     by_id = {p.id: p for p in places}
     free = {p.id: max(0, p.capacity) for p in places}
     outcome: dict[int, int | None] = {}
-    for application in sorted((a for a in applications if a.submitted_at <= deadline), key=shadow_priority):
+    for application in sorted((a for a in applications if a.approved and a.submitted_at <= deadline), key=shadow_priority):
         outcome[application.id] = None
         for choice in application.choices:
             place = by_id.get(choice)

@@ -114,6 +114,22 @@ class SlotForm(forms.Form):
         return data
 
 
+class SlotEditForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    ends_at = forms.DateTimeField(label=_("Ends at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    capacity = forms.IntegerField(label=_("Places (pupils)"), min_value=0, max_value=1000,
+                                  help_text=_("0 closes the time for new requests"))
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_at"), data.get("ends_at")
+        if start and end and end <= start:
+            self.add_error("ends_at", _("The end must be after the start."))
+        if start and start <= timezone.now():
+            self.add_error("starts_at", _("The start must be in the future."))
+        return data
+
+
 class ModerationForm(forms.Form):
     decision = forms.ChoiceField(choices=[("publish", "publish"), ("reject", "reject")])
     note = forms.CharField(label=_("Note to the host"), required=False, max_length=500)
@@ -164,6 +180,23 @@ class ShadowApplicationForm(forms.Form):
                 raise forms.ValidationError(_("These places do not take pupils of this grade: %(names)s") % {"names": ", ".join(unfit)})
         data["choices"] = choices
         return data
+
+
+class PupilShadowForm(ShadowApplicationForm):
+    """The pupil's own application: the school comes from the code the school handed out."""
+
+    code = forms.CharField(label=_("Your school's code"), max_length=16,
+                           help_text=_("Your teacher or career counsellor gives it to you"))
+
+    field_order = ["code", "pupil", "grade", "first", "second", "third"]
+
+    def __init__(self, *args, places=(), **kwargs):
+        super().__init__(*args, schools=(), places=places, **kwargs)
+        del self.fields["school"]
+        self.order_fields(self.field_order)
+
+    def clean_code(self):
+        return "".join(self.cleaned_data["code"].split()).upper()
 
 
 def school_choices(actor):

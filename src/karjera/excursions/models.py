@@ -4,6 +4,8 @@ schools' requests and bookings, feedback, and shadowing places with pupils' appl
 Pupils have no accounts here either: a school's staff member books for a group and enters Job Shadow
 Day applications with the pupil's first name and initial and grade only.
 """
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -240,10 +242,50 @@ class ShadowPlace(models.Model):
         return f"{self.title} ({self.host})"
 
 
+# The code a pupil types is short and read aloud in class: no 0/O, 1/I/L.
+SHADOW_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+SHADOW_CODE_LENGTH = 8
+
+
+def new_shadow_code() -> str:
+    return "".join(secrets.choice(SHADOW_CODE_ALPHABET) for _ in range(SHADOW_CODE_LENGTH))
+
+
+def new_status_token() -> str:
+    return secrets.token_urlsafe(18)  # 144 random bits
+
+
+class ShadowSchoolCode(models.Model):
+    """The code a school's staff hands to its pupils for one round; it only lets a pupil file an
+    application that waits for the school's approval."""
+
+    round = models.ForeignKey(ShadowRound, on_delete=models.CASCADE, related_name="school_codes")
+    school = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="shadow_codes")
+    code = models.CharField(max_length=16, unique=True, default=new_shadow_code, editable=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["round", "school"], name="one_shadow_code_per_school_round")]
+
+    def __str__(self):
+        return f"{self.school} / {self.round}"
+
+
 class ShadowApplication(models.Model):
+    AWAITING, APPROVED, REJECTED = "awaiting", "approved", "rejected"
+    APPROVALS = [
+        (AWAITING, _("awaiting the school's approval")),
+        (APPROVED, _("approved by the school")),
+        (REJECTED, _("not approved by the school")),
+    ]
+
     round = models.ForeignKey(ShadowRound, on_delete=models.CASCADE, related_name="applications")
     school = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="shadow_applications")
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="shadow_applications")
+    # empty when the pupil applied with the school's code
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="shadow_applications")
+    approval = models.CharField(max_length=10, choices=APPROVALS, default=APPROVED)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # the pupil's private status link; only applications the pupil filed have one
+    token = models.CharField(max_length=32, unique=True, null=True, blank=True, editable=False)
     pupil = models.CharField(_("pupil (first name and initial)"), max_length=40)
     grade = models.PositiveSmallIntegerField(_("grade"))
     choices = models.JSONField(default=list)

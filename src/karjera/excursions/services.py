@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 from karjera.core.text import tokens
 
 from . import booking_rules
-from .models import PUBLISHED, Feedback, Offer, Request, ShadowApplication, ShadowPlace, ShadowRound, Slot
+from .models import (PUBLISHED, Feedback, Offer, Request, ShadowApplication, ShadowPlace, ShadowRound, ShadowSchoolCode, Slot,
+                     new_status_token)
 
 
 logger = logging.getLogger(__name__)
@@ -75,6 +76,37 @@ def request_places(*, slot_id: int, school_id: int, user, group_name: str, group
         )
     notify(request, "confirmed" if confirmed else "requested")
     return request
+
+
+def change_slot(slot_id: int, host_id: int, starts_at, ends_at, capacity: int) -> Slot:
+    """The host edits a slot; refused (BookingError, nothing saved) by booking_rules.slot_change. The
+    slot's row lock keeps a request from taking places between the count and the save."""
+    with transaction.atomic():
+        slot = _locked_slot(slot_id)
+        if slot.offer.host_id != host_id:
+            raise Slot.DoesNotExist
+        # the form shows minutes: a time submitted unchanged keeps its stored seconds
+        same = lambda a, b: a.replace(second=0, microsecond=0) == b.replace(second=0, microsecond=0)  # noqa: E731
+        starts_at = slot.starts_at if same(starts_at, slot.starts_at) else starts_at
+        ends_at = slot.ends_at if same(ends_at, slot.ends_at) else ends_at
+        time_changed = starts_at != slot.starts_at or ends_at != slot.ends_at
+        outcome = booking_rules.slot_change(held_places(slot.pk), capacity, time_changed, timezone.now(), slot.starts_at)
+        if outcome != booking_rules.OK:
+            raise BookingError(outcome)
+        slot.starts_at, slot.ends_at, slot.capacity = starts_at, ends_at, capacity
+        slot.save(update_fields=["starts_at", "ends_at", "capacity"])
+    return slot
+
+
+def delete_slot(slot_id: int, host_id: int) -> None:
+    with transaction.atomic():
+        slot = _locked_slot(slot_id)
+        if slot.offer.host_id != host_id:
+            raise Slot.DoesNotExist
+        outcome = booking_rules.slot_delete(held_places(slot.pk), slot.requests.count(), timezone.now(), slot.starts_at)
+        if outcome != booking_rules.OK:
+            raise BookingError(outcome)
+        slot.delete()
 
 
 def _locked_request(pk: int) -> Request:
@@ -264,7 +296,8 @@ def assign_round(round_id: int) -> dict[int, int | None]:
                   for p in rnd.places.filter(status=PUBLISHED)]
         outcome = booking_rules.assign_shadow_places(
             places,
-            [booking_rules.ShadowApplication(a.pk, a.grade, a.submitted_at, tuple(a.choices)) for a in applications],
+            [booking_rules.ShadowApplication(a.pk, a.grade, a.submitted_at, tuple(a.choices),
+                                             a.approval == ShadowApplication.APPROVED) for a in applications],
             rnd.apply_until,
         )
         for application in applications:
@@ -280,7 +313,8 @@ def _notify_round(rnd: ShadowRound) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Job Shadow Day: places have been assigned")
         body = _("Places of %(round)s have been assigned. Sign in to see the outcome.") % {"round": rnd.name}
-    emails = set(rnd.applications.exclude(entered_by__email="").values_list("entered_by__email", flat=True))
+    emails = set(rnd.applications.filter(entered_by__isnull=False).exclude(entered_by__email="")
+                 .values_list("entered_by__email", flat=True))
     emails |= set(ShadowPlace.objects.filter(round=rnd).values_list("host__email", flat=True))
     for email in sorted(emails - {""}):
         _send(subject, body, [email])
@@ -288,6 +322,30 @@ def _notify_round(rnd: ShadowRound) -> None:
 
 def open_places(rnd: ShadowRound):
     return rnd.places.filter(status=PUBLISHED).select_related("host", "municipality", "occupation")
+
+
+def school_code(rnd: ShadowRound, school_id: int) -> ShadowSchoolCode:
+    code, _created = ShadowSchoolCode.objects.get_or_create(round=rnd, school_id=school_id)
+    return code
+
+
+def pupil_apply(code: ShadowSchoolCode, pupil: str, grade: int, choices: list[int]) -> ShadowApplication:
+    """A pupil's own application: it waits for the school's approval; the token is the pupil's status link."""
+    return ShadowApplication.objects.create(
+        round=code.round, school_id=code.school_id, entered_by=None, pupil=pupil, grade=grade, choices=choices,
+        approval=ShadowApplication.AWAITING, token=new_status_token())
+
+
+def decide_application(application_id: int, user, approve: bool) -> ShadowApplication:
+    """The school approves or rejects a pupil's application, while the round is not yet assigned."""
+    with transaction.atomic():
+        application = ShadowApplication.objects.select_for_update(of=("self",)).select_related("round").get(pk=application_id)
+        if application.round.assigned_at is not None:
+            raise BookingError("already_assigned")
+        application.approval = ShadowApplication.APPROVED if approve else ShadowApplication.REJECTED
+        application.decided_by = user
+        application.save(update_fields=["approval", "decided_by"])
+    return application
 
 
 def shadow_query_for_school(schools):

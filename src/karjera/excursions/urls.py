@@ -15,6 +15,8 @@ urlpatterns = [
     path("host/offers/new/", views.host_offer, name="host_offer_new"),
     path("host/offers/<int:pk>/", views.host_offer, name="host_offer_edit"),
     path("host/offers/<int:pk>/slots/", views.host_slot_add, name="host_slot_add"),
+    path("host/slots/<int:pk>/", views.host_slot_edit, name="host_slot_edit"),
+    path("host/slots/<int:pk>/delete/", views.host_slot_delete, name="host_slot_delete"),
     path("host/shadow/new/", views.host_shadow_new, name="host_shadow_new"),
     path("agency/", views.agency_home, name="agency"),
     path("agency/<slug:kind>/<int:pk>/", views.agency_moderate, name="moderate"),
@@ -23,4 +25,7 @@ urlpatterns = [
     path("agency/statistics.csv", views.statistics_csv, name="statistics_csv"),
     path("shadow/", views.shadow_list, name="shadow"),
     path("shadow/apply/", views.shadow_apply, name="shadow_apply"),
+    path("shadow/applications/<int:pk>/<slug:decision>/", views.shadow_decide, name="shadow_decide"),
+    path("shadow/join/", views.shadow_join, name="shadow_join"),
+    path("shadow/status/<str:token>/", views.shadow_status, name="shadow_status"),
 ]

@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
@@ -14,15 +15,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from karjera.core.ratelimit import client_address, hit
 from karjera.education.models import Municipality
 from karjera.occupations.models import Occupation
 
 from . import booking_rules, figures, ical, rules, services
 from .access import agency_only, any_role, host_only, school_only, visible_request, with_actor
-from .forms import (CancelForm, DecisionForm, FeedbackForm, ModerationForm, OfferForm, RequestForm, SearchForm,
-                    ShadowApplicationForm, ShadowPlaceForm, SlotForm, school_choices)
+from .forms import (CancelForm, DecisionForm, FeedbackForm, ModerationForm, OfferForm, PupilShadowForm, RequestForm,
+                    SearchForm, ShadowApplicationForm, ShadowPlaceForm, SlotEditForm, SlotForm, school_choices)
 from .models import (PENDING, PUBLISHED, REJECTED, SECTORS, Host, Offer, Request, ShadowApplication, ShadowPlace,
-                     ShadowRound, Slot, age_groups_text)
+                     ShadowRound, ShadowSchoolCode, Slot, age_groups_text)
 
 ERRORS = {
     booking_rules.FULL: lambda: _("This time is full: there are not enough free places for the group. Choose another time."),
@@ -38,6 +40,11 @@ ERRORS = {
     "other_offer": lambda: _("Choose another time of the same offer."),
     "feedback_closed": lambda: _("Feedback is given once, after a confirmed visit."),
     "before_deadline": lambda: _("Places are assigned only after the application deadline."),
+    "already_assigned": lambda: _("Places of this round have already been assigned."),
+    booking_rules.SLOT_BELOW_HELD: lambda: _("Groups already hold more places in this time than the new number. Lower it no further than the places held."),
+    booking_rules.SLOT_TIME_HELD: lambda: _("Groups hold places in this time, so it cannot move. Propose another time to each school instead."),
+    booking_rules.SLOT_HAS_BOOKINGS: lambda: _("Groups hold places in this time. Cancel each visit with a reason first, so that every school is told."),
+    booking_rules.SLOT_HAS_HISTORY: lambda: _("Requests on record refer to this time, so it is kept. Set its places to 0 to close it."),
 }
 
 
@@ -278,6 +285,49 @@ def host_slot_add(request, pk):
     return redirect("excursions:host_offer_edit", offer.pk)
 
 
+def _own_slot(request, pk) -> Slot:
+    slot = Slot.objects.select_related("offer").filter(pk=pk).first()
+    if slot is None or not rules.can_edit_offer(request.actor, slot.offer.host_id):
+        raise Http404
+    return slot
+
+
+@host_only
+def host_slot_edit(request, pk):
+    slot = _own_slot(request, pk)
+    initial = {"starts_at": timezone.localtime(slot.starts_at), "ends_at": timezone.localtime(slot.ends_at), "capacity": slot.capacity}
+    form = SlotEditForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.change_slot(slot.pk, request.actor.host, data["starts_at"], data["ends_at"], data["capacity"])
+            except services.BookingError as refused:
+                form.add_error(None, error_text(refused.code))
+                status = 409
+            else:
+                messages.success(request, _("The time has been changed."))
+                return redirect("excursions:host_offer_edit", slot.offer_id)
+        else:
+            status = 422
+    slot.label = slot_label(slot, services.free_places(slot))
+    return render(request, "excursions/host_slot.html", {
+        "slot": slot, "offer": slot.offer, "form": form, "held": services.held_places(slot.pk)}, status=status)
+
+
+@host_only
+@require_POST
+def host_slot_delete(request, pk):
+    slot = _own_slot(request, pk)
+    try:
+        services.delete_slot(slot.pk, request.actor.host)
+    except services.BookingError as refused:
+        return render(request, "excursions/refused.html", {"text": error_text(refused.code)}, status=409)
+    messages.success(request, _("The time has been deleted."))
+    return redirect("excursions:host_offer_edit", slot.offer_id)
+
+
 @host_only
 def host_shadow_new(request):
     form = ShadowPlaceForm(request.POST or None)
@@ -411,6 +461,60 @@ def shadow_apply(request):
             return redirect("excursions:shadow_apply")
         status = 422
     applications = services.shadow_query_for_school(request.actor.schools)
+    codes = [services.school_code(rnd, school.pk) for school in schools] if rnd else []
     return render(request, "excursions/shadow_apply.html", {
-        "round": rnd, "form": form, "applications": applications, "places": places,
+        "round": rnd, "form": form, "applications": applications, "places": places, "codes": codes,
     }, status=status)
+
+
+@school_only
+@require_POST
+def shadow_decide(request, pk, decision):
+    application = ShadowApplication.objects.filter(pk=pk).first()
+    if application is None or decision not in ("approve", "reject") or not rules.can_act_for_school(request.actor, application.school_id):
+        raise Http404
+    try:
+        services.decide_application(application.pk, request.user, decision == "approve")
+    except services.BookingError as refused:
+        return render(request, "excursions/refused.html", {"text": error_text(refused.code)}, status=409)
+    messages.success(request, _("Approved.") if decision == "approve" else _("Not approved."))
+    return redirect("excursions:shadow_apply")
+
+
+@with_actor
+def shadow_join(request):
+    """A pupil applies with the code the school handed out; the application waits for the school."""
+    rnd = _current_round()
+    places = list(services.open_places(rnd)) if rnd else []
+    form = PupilShadowForm(request.POST or None, places=places, initial={"code": request.GET.get("code", "")[:16]})
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if not hit("shadow-code", client_address(request), settings.RESUME_RATE_LIMIT, settings.RESUME_RATE_WINDOW):
+            form.is_valid()  # bound, so the error can be shown; nothing is looked up or stored
+            form.add_error(None, _("Too many attempts from this address. Try again in a few minutes."))
+            status = 429
+        elif rnd and form.is_valid():
+            code = ShadowSchoolCode.objects.filter(round=rnd, code=form.cleaned_data["code"]).first()
+            if code is None:
+                form.add_error("code", _("No school has this code for the current Job Shadow Day. Check it with your teacher."))
+            else:
+                data = form.cleaned_data
+                application = services.pupil_apply(code, data["pupil"], data["grade"], data["choices"])
+                return redirect("excursions:shadow_status", application.token)
+    response = render(request, "excursions/shadow_join.html", {"round": rnd, "form": form, "places": places}, status=status)
+    return response
+
+
+@with_actor
+def shadow_status(request, token):
+    application = (ShadowApplication.objects.select_related("round", "school", "assigned__host")
+                   .filter(token=token).first() if token else None)
+    if application is None:
+        raise Http404
+    chosen = {p.pk: p for p in ShadowPlace.objects.filter(pk__in=application.choices).select_related("host")}
+    response = render(request, "excursions/shadow_status.html", {
+        "application": application, "choices": [chosen[c] for c in application.choices if c in chosen]})
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
