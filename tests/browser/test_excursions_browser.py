@@ -152,3 +152,44 @@ def test_shadowing_flow(new_context, world, size):
     sign_in(host, "maiznieks", "/excursions/host/")
     assert "Līga S." in host.locator("#host-places").inner_text()
     assert not problems, "\n".join(problems)
+
+
+def test_pupil_applies_with_the_school_code(new_context, world):
+    """A pupil on a phone, scripts off, applies with the school's code and opens the private status
+    link; the teacher approves it in the school's list. The pupil's form, the status page and the
+    teacher's page with the codes pass axe-core."""
+    from karjera.excursions.models import ShadowApplication, ShadowPlace
+
+    kind, options = SIZES["phone"]
+    problems = []
+    teacher = new_context(kind, java_script_enabled=False, **options).new_page()
+    sign_in(teacher, "skolotaja", "/excursions/shadow/apply/")
+    code = teacher.locator("#school-codes .shadow-code").first.inner_text().strip()
+    assert no_horizontal_scroll(teacher)
+
+    pupil = new_context(kind, java_script_enabled=False, **options).new_page()
+    pupil.goto("/excursions/shadow/")
+    pupil.get_by_role("link", name="Pieteikties kā skolēnam ar savas skolas kodu").click()
+    pupil.wait_for_url(re.compile(r"/excursions/shadow/join/$"))
+    problems += scan(new_context, kind, options, "/excursions/shadow/join/", "pupil's application")
+    # (a wrong code answers 422, which the page factory reports as a failed load: covered in tests/excursions)
+    pupil.fill("#id_pupil", "Roberts L.")
+    pupil.fill("#id_grade", "10")
+    place = ShadowPlace.objects.get(title="Konditora maiņa ceptuvē")
+    pupil.fill("#id_code", code.lower())
+    pupil.select_option("#id_first", value=str(place.pk))
+    pupil.locator("#pupil-shadow-form button[type=submit]").click()
+    pupil.wait_for_url(re.compile(r"/excursions/shadow/status/[\w-]+/$"))
+    assert "gaida skolas apstiprinājumu" in pupil.locator("#application-status").inner_text()
+    assert no_horizontal_scroll(pupil)
+    status_url = "/excursions/" + pupil.url.split("/excursions/", 1)[1]
+    problems += scan(new_context, kind, options, status_url, "pupil's status page")
+
+    teacher.reload()
+    assert "Roberts L." in teacher.locator("#application-list").inner_text()
+    problems += scan(new_context, kind, options, "/excursions/shadow/apply/", "school's codes and approvals", "skolotaja")
+    teacher.get_by_role("button", name="Apstiprināt: Roberts L.", exact=True).click()
+    teacher.wait_for_url(re.compile(r"/excursions/shadow/apply/$"))
+    pupil.reload()
+    assert "apstiprināts skolā" in pupil.locator("#application-status").inner_text()
+    assert not problems, "\n".join(problems)

@@ -59,3 +59,55 @@ def test_simultaneous_requests_never_oversell(auto_confirm, committed):
     expected = Request.CONFIRMED if auto_confirm else Request.PENDING
     assert Request.objects.filter(slot=slot, group_size=2, status=expected).count() == 3
     assert Request.objects.filter(slot=slot).count() == 4  # the refused ones saved nothing
+
+
+def test_lowering_places_while_groups_request_never_leaves_a_slot_oversold(committed):
+    """The host lowers a slot's places while groups request its last places: whatever order the row lock
+    gives them, the places held never exceed the capacity, and a refused change saves nothing."""
+    school = Institution.objects.order_by("pk").first()
+    host = Host.objects.create(name="Darbnīca", municipality=school.municipality, email="d@example.lv")
+    offer = make_offer(host, school.municipality, auto_confirm=True, max_group=40)
+    slot = make_slot(offer, capacity=40)
+    users = [make_staff(f"skolotaja{i}", rules.COUNSELLOR, [school]) for i in range(8)]
+    services.request_places(slot_id=slot.pk, school_id=school.pk, user=users[0], group_name="12.c", group_size=34,
+                            contact_email="skola@example.lv")
+    barrier = threading.Barrier(len(users) + 1)
+    outcomes, errors = [], []
+
+    def requester(user):
+        try:
+            barrier.wait(timeout=30)
+            services.request_places(slot_id=slot.pk, school_id=school.pk, user=user, group_name="9.a", group_size=2,
+                                    contact_email="skola@example.lv")
+            outcomes.append("ok")
+        except services.BookingError as refused:
+            outcomes.append(refused.code)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    def host_lowers():
+        try:
+            barrier.wait(timeout=30)
+            services.change_slot(slot.pk, host.pk, slot.starts_at, slot.ends_at, 36)
+            outcomes.append("lowered")
+        except services.BookingError as refused:
+            outcomes.append("change:" + refused.code)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=requester, args=(u,)) for u in users] + [threading.Thread(target=host_lowers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    slot.refresh_from_db()
+    held = sum(r.group_size for r in Request.objects.filter(slot=slot, status__in=Request.HOLDING))
+    assert held <= slot.capacity, (connection.vendor, outcomes, held, slot.capacity)
+    assert ("lowered" in outcomes) == (slot.capacity == 36)
+    assert ("change:" + booking_rules.SLOT_BELOW_HELD in outcomes) == (slot.capacity == 40)
+    assert outcomes.count("ok") == (held - 34) // 2
