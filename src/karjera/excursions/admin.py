@@ -52,5 +52,5 @@ class ShadowPlaceAdmin(admin.ModelAdmin):
 
 @admin.register(ShadowApplication)
 class ShadowApplicationAdmin(admin.ModelAdmin):
-    list_display = ("pupil", "grade", "school", "round", "assigned")
-    list_filter = ("round",)
+    list_display = ("pupil", "grade", "school", "round", "approval", "assigned")
+    list_filter = ("round", "approval")
