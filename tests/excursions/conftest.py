@@ -1,10 +1,14 @@
-"""Two schools in different municipalities, two hosts, staff of each, the agency, a published offer."""
+"""Two schools in different municipalities, two hosts, staff of each, the agency, a published offer,
+and a Job Shadow Day round."""
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from excursions_helpers import make_host_member, make_offer, make_slot, make_staff
 
 from karjera.counselling import rules
 from karjera.education.models import Institution
-from karjera.excursions.models import PENDING, Host
+from karjera.excursions.models import PENDING, PUBLISHED, Host, ShadowPlace, ShadowRound
 
 
 @pytest.fixture
@@ -76,3 +80,18 @@ def _reference_data_back_after_flush(request, django_db_blocker):
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
         with django_db_blocker.unblock():
             _restore_reference_data()
+
+
+@pytest.fixture
+def shadow_round(hosts, schools):
+    rnd = ShadowRound.objects.create(name="Ēnu diena 2027", apply_until=timezone.now() + timedelta(days=3))
+    day = (timezone.now() + timedelta(days=10)).date()
+    places = {
+        "baker": ShadowPlace.objects.create(round=rnd, host=hosts["bakery"], title="Maiznieks", municipality=schools["mine"].municipality,
+                                            address="Rīgas iela 1", date=day, places=1, grade_from=8, grade_to=12, status=PUBLISHED),
+        "engineer": ShadowPlace.objects.create(round=rnd, host=hosts["plant"], title="Energoinženiere", municipality=schools["other"].municipality,
+                                               address="Dambja iela 2", date=day, places=1, grade_from=10, grade_to=12, status=PUBLISHED),
+        "pending": ShadowPlace.objects.create(round=rnd, host=hosts["plant"], title="Dispečers", municipality=schools["other"].municipality,
+                                              address="Dambja iela 2", date=day, places=5, status=PENDING),
+    }
+    return rnd, places

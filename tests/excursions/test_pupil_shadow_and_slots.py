@@ -9,24 +9,9 @@ from django.utils import timezone
 from excursions_helpers import agency_login, make_slot
 
 from karjera.excursions import booking_rules, services
-from karjera.excursions.models import PENDING, PUBLISHED, Request, ShadowApplication, ShadowPlace, ShadowRound, ShadowSchoolCode, Slot
+from karjera.excursions.models import Request, ShadowApplication, ShadowPlace, ShadowRound, ShadowSchoolCode, Slot
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def shadow_round(hosts, schools):
-    rnd = ShadowRound.objects.create(name="Ēnu diena 2027", apply_until=timezone.now() + timedelta(days=3))
-    day = (timezone.now() + timedelta(days=10)).date()
-    places = {
-        "baker": ShadowPlace.objects.create(round=rnd, host=hosts["bakery"], title="Maiznieks", municipality=schools["mine"].municipality,
-                                            address="Rīgas iela 1", date=day, places=1, grade_from=8, grade_to=12, status=PUBLISHED),
-        "engineer": ShadowPlace.objects.create(round=rnd, host=hosts["plant"], title="Energoinženiere", municipality=schools["other"].municipality,
-                                               address="Dambja iela 2", date=day, places=1, grade_from=10, grade_to=12, status=PUBLISHED),
-        "pending": ShadowPlace.objects.create(round=rnd, host=hosts["plant"], title="Dispečers", municipality=schools["other"].municipality,
-                                              address="Dambja iela 2", date=day, places=5, status=PENDING),
-    }
-    return rnd, places
 
 
 def school_code_from_page(client, user, school):

@@ -7,8 +7,9 @@ from django.conf import settings
 from django.http import HttpResponse
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError, ValidationError
-from pydantic import ConfigDict, Field, StrictInt
+from pydantic import Field
 
+from karjera.api.schemas import ErrorOut, Strict, WholeNumber
 from karjera.assessments import engine
 from karjera.assessments.reports import report_pdf
 from karjera.assessments.results import present
@@ -28,18 +29,6 @@ api = NinjaAPI(
 )
 
 
-# JSON does not tell 3 from 3.0, so a whole number is a number that is a multiple of 1; strict parsing
-# still refuses strings, booleans and fractions.
-WholeNumber = Annotated[float, Field(multiple_of=1)]
-
-
-class Strict(Schema):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class ErrorOut(Schema):
-    error: str
-    message: str
 
 
 def _error(request, status: int, code: str, message: str, **details):
@@ -421,9 +410,8 @@ def _result(session, language: str | None) -> dict:
 
 @api.post("/v1/sessions/{session_id}/complete", response={200: ResultOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}, tags=["tests"])
 def complete_session(request, session_id: str):
-    was_completed = engine.get_session(session_id).is_completed
     session = engine.complete(session_id)
-    if not was_completed:
+    if session.completed_now:
         analytics.record(request, "session_completed", session.instrument.slug)
     return _result(session, None)
 

@@ -451,7 +451,10 @@ def missing_items(session: TestSession, answers: dict[str, int]) -> list[str]:
 
 
 def complete(session_id: str) -> TestSession:
-    """Score a fully answered session and store the result with its instrument version."""
+    """Score a fully answered session and store the result with its instrument version.
+
+    Completing a completed session returns it unchanged; `completed_now` tells the caller which
+    happened (a retried completion must not be counted twice)."""
     from karjera.guidance.recommend import occupation_matches
 
     with transaction.atomic():
@@ -463,6 +466,7 @@ def complete(session_id: str) -> TestSession:
             .get(pk=session.pk)
         )
         if session.is_completed:
+            session.completed_now = False
             return session
         answers = answers_of(session)
         missing = missing_items(session, answers)
@@ -504,6 +508,7 @@ def complete(session_id: str) -> TestSession:
         session.status = TestSession.COMPLETED
         session.completed_at = timezone.now()
         session.save(update_fields=["result", "status", "completed_at", "updated_at"])
+    session.completed_now = True
     return session
 
 

@@ -229,9 +229,7 @@ def finish(request, session_id):
         else:
             return redirect(reverse("assessments:finish", args=[session.id]) + "?favourites=1")
     elif request.method == "POST" and not missing:
-        was_completed = session.is_completed
-        engine.complete(session.id)
-        if not was_completed:
+        if engine.complete(session.id).completed_now:
             analytics.record(request, "session_completed", session.instrument.slug)
         return redirect("assessments:result", session.id)
     favourites = None

@@ -7,12 +7,13 @@ unlocked scheme (a stale version also returns the current mark), 422 a mark the 
 or a malformed request, 400 a body that is not JSON."""
 from __future__ import annotations
 
-from typing import Annotated
 
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.utils import check_csrf
-from pydantic import ConfigDict, Field
+from pydantic import Field
+
+from karjera.api.schemas import ErrorOut, Strict, whole
 
 from . import services
 from .models import Competition, CompetitionSkill
@@ -20,15 +21,6 @@ from .models import Competition, CompetitionSkill
 router = Router(tags=["competitions"])
 
 MAX_ID = 2**31 - 1
-
-
-class Strict(Schema):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class ErrorOut(Schema):
-    error: str
-    message: str
 
 
 class MarkOut(Schema):
@@ -47,14 +39,14 @@ class ConflictOut(ErrorOut):
 
 
 # JSON does not tell 3 from 3.0 (nor do some tablets' clients), so ids are whole numbers, not ints.
-Id = Annotated[float, Field(multiple_of=1, ge=1, le=MAX_ID)]
-JudgeScore = Annotated[float, Field(multiple_of=1, ge=0, le=3)]
+Id = whole(ge=1, le=MAX_ID)
+JudgeScore = whole(ge=0, le=3)
 
 
 class MarkIn(Strict):
     competitor: Id
     aspect: Id
-    based_on_version: Annotated[float, Field(multiple_of=1, ge=0, le=MAX_ID)] = Field(
+    based_on_version: whole(ge=0, le=MAX_ID) = Field(
         description="The version the change starts from; 0 for a first entry")
     value: str | None = Field(default=None, max_length=20, description="Measurement aspects: the mark, e.g. \"3.25\"")
     judge_scores: list[JudgeScore] | None = Field(default=None, max_length=3, description="Judgement aspects: three scores 0-3")

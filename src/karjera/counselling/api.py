@@ -10,8 +10,9 @@ from typing import Literal
 
 from django.conf import settings
 from ninja import Query, Router, Schema, Status
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
+from karjera.api.schemas import ErrorOut, Strict
 from karjera.assessments import engine
 from karjera.core.ratelimit import client_address, hit
 
@@ -22,15 +23,6 @@ from karjera.education.models import Municipality
 from .models import Group, GroupMember, Method, normalise_join_code
 
 router = Router(tags=["counselling"])
-
-
-class CounsellingError(Schema):
-    error: str
-    message: str
-
-
-class StrictIn(Schema):
-    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 def _fail(status: int, code: str, message: str):
@@ -49,11 +41,11 @@ def _staff(request):
     return actor, None
 
 
-STAFF = {401: CounsellingError, 403: CounsellingError}
+STAFF = {401: ErrorOut, 403: ErrorOut}
 # What the API's global handlers answer for any route: 422 for parameters or a body that do not
 # validate, 400 for a body that is not JSON at all.
-INVALID = {422: CounsellingError}
-BODY = {400: CounsellingError, 422: CounsellingError}
+INVALID = {422: ErrorOut}
+BODY = {400: ErrorOut, 422: ErrorOut}
 
 
 class GroupOut(Schema):
@@ -122,7 +114,7 @@ def _profile_out(profile: dict) -> dict:
             "riasec_top3": profile.get("riasec_top3", {}), "pupils": profile["pupils"]}
 
 
-@router.get("/groups/{group_id}", response={200: DashboardOut, 404: CounsellingError, **STAFF, **INVALID})
+@router.get("/groups/{group_id}", response={200: DashboardOut, 404: ErrorOut, **STAFF, **INVALID})
 def get_group(request, group_id: int):
     """A group's dashboard: progress of all members (counts), results of those who share."""
     actor, error = _staff(request)
@@ -165,7 +157,7 @@ class AggregateOut(Schema):
     profile: ProfileOut
 
 
-@router.get("/municipalities/{code}/aggregate", response={200: AggregateOut, 404: CounsellingError, **STAFF, **INVALID})
+@router.get("/municipalities/{code}/aggregate", response={200: AggregateOut, 404: ErrorOut, **STAFF, **INVALID})
 def municipality_aggregate(request, code: str):
     """Figures over a municipality's schools; groups smaller than the minimum are left out."""
     from .views import aggregate_for
@@ -190,7 +182,7 @@ def municipality_aggregate(request, code: str):
 # ---- pupils --------------------------------------------------------------------------------------
 
 
-class JoinIn(StrictIn):
+class JoinIn(Strict):
     code: str = Field(max_length=20)
     # At least one character that is not white space (nor an ASCII separator control), so the schema
     # says what the handler refuses after collapsing white space.
@@ -224,7 +216,7 @@ def _member(member: GroupMember) -> dict:
     }
 
 
-@router.post("/join", response={201: MemberOut, 404: CounsellingError, 429: CounsellingError, **BODY})
+@router.post("/join", response={201: MemberOut, 404: ErrorOut, 429: ErrorOut, **BODY})
 def join_group(request, payload: JoinIn):
     """A pupil joins a group by its code, with a display name and the consent choice."""
     if not hit("join", client_address(request), settings.RESUME_RATE_LIMIT, settings.RESUME_RATE_WINDOW):
@@ -245,16 +237,16 @@ def _member_or_404(token: str) -> GroupMember:
     return member
 
 
-@router.get("/members/{token}", response={200: MemberOut, 404: CounsellingError, **INVALID})
+@router.get("/members/{token}", response={200: MemberOut, 404: ErrorOut, **INVALID})
 def get_member(request, token: str):
     return _member(_member_or_404(token))
 
 
-class ConsentIn(StrictIn):
+class ConsentIn(Strict):
     shares: bool
 
 
-@router.put("/members/{token}/consent", response={200: MemberOut, 404: CounsellingError, **BODY})
+@router.put("/members/{token}/consent", response={200: MemberOut, 404: ErrorOut, **BODY})
 def put_consent(request, token: str, payload: ConsentIn):
     """Share with the group's counsellor, or stop: the counsellor's views follow at once."""
     member = _member_or_404(token)
@@ -267,7 +259,7 @@ class StartOut(Schema):
     status: str
 
 
-@router.post("/members/{token}/tests/{slug}", response={200: StartOut, 404: CounsellingError, 409: CounsellingError, 429: CounsellingError, **INVALID})
+@router.post("/members/{token}/tests/{slug}", response={200: StartOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut, **INVALID})
 def start_member_test(request, token: str, slug: str, language: Literal["lv", "en"] = "lv"):
     """The member's session of one of the group's tests (made on first call, the same one after)."""
     member = _member_or_404(token)
@@ -295,7 +287,7 @@ class MethodOut(Schema):
     duration_minutes: int
 
 
-@router.get("/methods", response={200: list[MethodOut], 422: CounsellingError})
+@router.get("/methods", response={200: list[MethodOut], 422: ErrorOut})
 def list_methods(
     request,
     q: str = Query("", max_length=200),

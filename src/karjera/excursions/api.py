@@ -10,6 +10,7 @@ import datetime as dt
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from karjera.api.schemas import ErrorOut
 from karjera.assessments import engine
 
 from . import services
@@ -18,12 +19,7 @@ from .models import PUBLISHED, Offer
 router = Router(tags=["excursions"])
 
 
-class ExcursionsError(Schema):
-    error: str
-    message: str
-
-
-INVALID = {422: ExcursionsError}
+INVALID = {422: ErrorOut}
 
 
 class SlotOut(Schema):
@@ -88,7 +84,7 @@ def list_offers(request, filters: Query[OfferFilters]):
     return [_offer(o) for o in services.search_offers(query).prefetch_related("occupations")[:200]]
 
 
-@router.get("/offers/{offer_id}", response={200: OfferDetailOut, 404: ExcursionsError, **INVALID})
+@router.get("/offers/{offer_id}", response={200: OfferDetailOut, 404: ErrorOut, **INVALID})
 def get_offer(request, offer_id: int):
     """One published offer with its upcoming times and free places; unpublished offers are 404."""
     offer = Offer.objects.select_related("host").filter(pk=offer_id, status=PUBLISHED).first() if 0 < offer_id < 2**62 else None

@@ -97,37 +97,30 @@ class OfferForm(forms.ModelForm):
 MAX_REPEAT_WEEKS = 26
 
 
-class SlotForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    ends_at = forms.DateTimeField(label=_("Ends at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+class _SlotTimesForm(forms.Form):
+    """The start and end of a time, shared by adding and editing one."""
+    starts_at = forms.DateTimeField(label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    ends_at = forms.DateTimeField(label=_("Ends at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_at"), data.get("ends_at")
+        if start and end and end <= start:
+            self.add_error("ends_at", _("The end must be after the start."))
+        if start and start <= timezone.now():
+            self.add_error("starts_at", _("The start must be in the future."))
+        return data
+
+
+class SlotForm(_SlotTimesForm):
     capacity = forms.IntegerField(label=_("Places (pupils)"), min_value=1, max_value=1000)
     repeat_weeks = forms.IntegerField(label=_("Repeat weekly"), min_value=0, max_value=MAX_REPEAT_WEEKS, initial=0, required=False,
                                       help_text=_("How many more weeks the same time recurs (0 for once)"))
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("starts_at"), data.get("ends_at")
-        if start and end and end <= start:
-            self.add_error("ends_at", _("The end must be after the start."))
-        if start and start <= timezone.now():
-            self.add_error("starts_at", _("The start must be in the future."))
-        return data
 
-
-class SlotEditForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
-    ends_at = forms.DateTimeField(label=_("Ends at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+class SlotEditForm(_SlotTimesForm):
     capacity = forms.IntegerField(label=_("Places (pupils)"), min_value=0, max_value=1000,
                                   help_text=_("0 closes the time for new requests"))
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("starts_at"), data.get("ends_at")
-        if start and end and end <= start:
-            self.add_error("ends_at", _("The end must be after the start."))
-        if start and start <= timezone.now():
-            self.add_error("starts_at", _("The start must be in the future."))
-        return data
 
 
 class ModerationForm(forms.Form):

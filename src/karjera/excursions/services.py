@@ -113,26 +113,24 @@ def _locked_request(pk: int) -> Request:
     return Request.objects.select_for_update(of=("self",)).select_related("offer__host", "slot", "school").get(pk=pk)
 
 
-def confirm(request_id: int, note: str = "") -> Request:
+def _decide(request_id: int, status: str, note: str, event: str) -> Request:
+    """The host's answer to a pending request, under the request's row lock."""
     with transaction.atomic():
         request = _locked_request(request_id)
         if request.status != Request.PENDING:
             raise BookingError("not_pending")
-        request.status, request.host_note, request.decided_at = Request.CONFIRMED, note, timezone.now()
+        request.status, request.host_note, request.decided_at = status, note, timezone.now()
         request.save(update_fields=["status", "host_note", "decided_at"])
-    notify(request, "confirmed")
+    notify(request, event)
     return request
+
+
+def confirm(request_id: int, note: str = "") -> Request:
+    return _decide(request_id, Request.CONFIRMED, note, "confirmed")
 
 
 def decline(request_id: int, note: str = "") -> Request:
-    with transaction.atomic():
-        request = _locked_request(request_id)
-        if request.status != Request.PENDING:
-            raise BookingError("not_pending")
-        request.status, request.host_note, request.decided_at = Request.DECLINED, note, timezone.now()
-        request.save(update_fields=["status", "host_note", "decided_at"])
-    notify(request, "declined")
-    return request
+    return _decide(request_id, Request.DECLINED, note, "declined")
 
 
 def propose(request_id: int, slot_id: int, note: str = "") -> Request:

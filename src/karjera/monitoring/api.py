@@ -7,15 +7,12 @@ from __future__ import annotations
 
 from ninja import Router, Schema, Status
 
+from karjera.api.schemas import ErrorOut
+
 from . import figures
 from .models import Programme, SustainabilityRound
 
 router = Router(tags=["monitoring"])
-
-
-class MonitoringError(Schema):
-    error: str
-    message: str
 
 
 class IndicatorOut(Schema):
@@ -79,7 +76,7 @@ def _s(value) -> str | None:
     return None if value is None else f"{value:f}"
 
 
-@router.get("/figures", response={200: FiguresOut, 404: MonitoringError})
+@router.get("/figures", response={200: FiguresOut, 404: ErrorOut})
 def programme_figures(request):
     """The programme's indicators (planned and achieved), funding by source, absorption by date, the
     counsellor network's history and the sustainability assessment's counts."""

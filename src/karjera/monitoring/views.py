@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -250,9 +250,7 @@ def _survey_values(s: Survey):
 
 @agency_view
 def survey_results(request, pk: int):
-    s = Survey.objects.filter(pk=pk).first()
-    if s is None:
-        raise Http404
+    s = get_object_or_404(Survey, pk=pk)
     questions, responses, by_response = _survey_values(s)
     results = []
     for q in questions:
@@ -270,9 +268,7 @@ def survey_results(request, pk: int):
 
 @agency_view
 def survey_csv(request, pk: int):
-    s = Survey.objects.filter(pk=pk).first()
-    if s is None:
-        raise Http404
+    s = get_object_or_404(Survey, pk=pk)
     questions, responses, by_response = _survey_values(s)
 
     def cell(q, value):
